@@ -1,0 +1,41 @@
+import { discoverProject, loadConfig } from '../project/index.js';
+import { runStatus, STATUS_CHECKS, type StatusReport, VALIDATE_CHECKS } from '../status/index.js';
+import type { ProjectLocation } from './open-project.js';
+import { openConnector } from './open-connector.js';
+
+export interface ProjectStatusInput extends ProjectLocation {
+  fast?: boolean;
+  /** Only validate ktx.yaml (`ktx status --validate`). */
+  validateOnly?: boolean;
+}
+
+/** `ktx status`: never throws for a broken project — the problems are the report. */
+export async function projectStatus(input: ProjectStatusInput): Promise<StatusReport> {
+  const discovered = discoverProject({ flag: input.projectDir, env: input.env, cwd: input.cwd });
+  if (!discovered.hasConfig) {
+    return {
+      project: discovered.dir,
+      verdict: 'blocked',
+      checks: [
+        {
+          id: 'project.exists',
+          area: 'config',
+          level: 'fail',
+          message: `no ktx.yaml in ${discovered.dir} or any parent directory`,
+          fix: 'ktx setup',
+        },
+      ],
+    };
+  }
+  const loaded = loadConfig(discovered.dir);
+  return runStatus(
+    {
+      projectDir: discovered.dir,
+      loaded,
+      fast: input.fast ?? false,
+      probeTimeoutMs: 10_000,
+      openConnector: (id, config) => openConnector(discovered.dir, config, id),
+    },
+    input.validateOnly ? VALIDATE_CHECKS : STATUS_CHECKS,
+  );
+}

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { KtxError } from '../../core/index.js';
+import { commandContext } from '../command-context.js';
+import type { CliIo } from '../io.js';
+import { renderTable, renderTsv } from '../render-table.js';
+
+/** Shows where a connection points without ever printing a password. */
+function target(connection: { url?: string; path?: string; host?: string; database?: string }): string {
+  const value = connection.path ?? connection.url ?? `${connection.host ?? ''}/${connection.database ?? ''}`;
+  if (/^(env|file):/.test(value)) return value;
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return value;
+  }
+}
+
+export function registerConnectionCommand(program: Command, io: CliIo): void {
+  const connection = program.command('connection').description('List and test warehouse connections');
+
+  const list = async (_options: unknown, command: Command): Promise<void> => {
+    const context = commandContext(command, io);
+    const app = await import('../../app/index.js');
+    const project = app.openProject(context.location);
+    const rows = Object.entries(project.config.connections).map(([id, entry]) => ({
+      id,
+      driver: entry.driver,
+      target: target(entry),
+      schemas: app.connectionSchemas(entry) ?? [],
+    }));
+    context.emit({ connections: rows }, (mode) => {
+      const headers = ['ID', 'DRIVER', 'TARGET', 'SCHEMAS'];
+      const cells = rows.map((row) => [row.id, row.driver, row.target, row.schemas.join(',')]);
+      if (mode === 'plain') return renderTsv(headers, cells);
+      return rows.length === 0 ? 'No connections. Add one: ktx setup --database <driver> --database-url <url>' : renderTable(headers, cells);
+    });
+  };
+  connection.action(list);
+  connection.command('list').description('List configured connections (default)').action(list);
+
+  connection
+    .command('test')
+    .description('Connect for real and run a trivial query; exits 1 if any connection fails')
+    .argument('[id]', 'connection id (default: all)')
+    .option('--all', 'test every connection')
+    .action(async (id: string | undefined, options: { all?: boolean }, command: Command) => {
+      const context = commandContext(command, io);
+      if (id && options.all) throw new KtxError('usage', 'Pass a connection id or --all, not both.', { fix: 'Drop one of them.' });
+      const app = await import('../../app/index.js');
+      const project = app.openProject(context.location);
+      const ids = id ? [id] : Object.keys(project.config.connections);
+      if (ids.length === 0) {
+        throw new KtxError('connection_unknown', 'No connections are configured.', {
+          fix: 'Add one with `ktx setup --database <driver> --database-url <url>`.',
+        });
+      }
+      const results = await app.testConnections(project, ids);
+      context.emit({ results }, () =>
+        results
+          .map((result) =>
+            result.ok
+              ? `✓ ${result.connectionId} (${result.driver}) ${result.serverVersion} — ${result.latencyMs} ms`
+              : `✗ ${result.connectionId} (${result.driver}) ${result.error?.message}${result.error?.fix ? `\n    fix: ${result.error.fix}` : ''}`,
+          )
+          .join('\n'),
+      );
+      if (results.some((result) => !result.ok)) io.exitCode = 1;
+    });
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { SetupResult } from '../../app/index.js';
+import { commandContext } from '../command-context.js';
+import type { CliIo } from '../io.js';
+import { collect } from '../parse-flags.js';
+import { setupInputFromFlags } from './setup-input.js';
+import type { SetupOptions } from './setup-options.js';
+import { completeOptionsInteractively } from './setup-wizard.js';
+
+function renderSetup(result: SetupResult): string {
+  const lines = [
+    `Project: ${result.projectDir} (${result.project.created ? 'created' : 'existing'}${result.project.git === 'initialised' ? ', new git repo' : ''})`,
+  ];
+  if (result.connection) {
+    const test = result.connection.test;
+    lines.push(
+      `Connection ${result.connection.id} (${result.connection.driver}) ${result.connection.action}${test?.ok ? `: ${test.serverVersion}, ${test.latencyMs} ms` : ' (not tested)'}`,
+    );
+    if (result.connection.secretStored) lines.push(`  the URL holds a password, so it was stored in .ktx/secrets/${result.connection.id}-url (0600)`);
+  }
+  if (result.llm) lines.push(`LLM backend: ${result.llm.backend}${result.llm.model ? ` (${result.llm.model})` : ''}`);
+  if (result.embeddings) lines.push(`Embeddings: ${result.embeddings.backend}`);
+  lines.push('', 'Next: ktx status · ktx connection test --all · ktx sql "select 1"');
+  return lines.join('\n');
+}
+
+export function registerSetupCommand(program: Command, io: CliIo): void {
+  program
+    .command('setup')
+    .description('Create or update a project: connections, LLM and embedding backends')
+    .option('--database <driver>', 'warehouse driver: sqlite, duckdb, postgres, mysql')
+    .option('--database-connection-id <id>', 'connection id (default: the driver name); re-using an id updates it')
+    .option('--database-url <url>', 'URL, file path, env:NAME or file:PATH; a literal password moves to .ktx/secrets/')
+    .option('--database-schema <schema>', 'schema (MySQL: database) to scope to; repeatable', collect)
+    .option('--llm-backend <backend>', 'none, anthropic, vertex, gateway, openai, openai-compatible, claude-code, codex')
+    .option('--llm-model <model>', 'default model for the LLM backend')
+    .option('--embedding-backend <backend>', 'none, openai, openai-compatible, local')
+    .option('--embedding-model <model>', 'embedding model')
+    .option('--skip-llm', 'leave the LLM configuration as it is')
+    .option('--skip-embeddings', 'leave the embedding configuration as it is')
+    .option('--skip-databases', 'leave connections as they are')
+    .option('--skip-test', 'write the connection without testing it')
+    .option('--no-input', 'never prompt; fail naming the missing flag')
+    .option('--yes', 'accept defaults without asking')
+    .action(async (raw: SetupOptions, command: Command) => {
+      const context = commandContext(command, io);
+      const app = await import('../../app/index.js');
+      const discovered = app.discoverProject({ flag: context.location.projectDir, env: io.env, cwd: io.cwd });
+      const projectDir = resolve(discovered.dir);
+      const catalogues = {
+        drivers: app.WAREHOUSE_DRIVERS,
+        llmBackends: app.LLM_BACKENDS,
+        embeddingBackends: app.EMBEDDING_BACKENDS,
+        inferDriver: app.inferDriver,
+      };
+      const interactive = raw.input && !raw.yes && io.isTty && context.mode !== 'json';
+      const options = interactive ? await completeOptionsInteractively(raw, app.WAREHOUSE_DRIVERS, app.LLM_BACKENDS) : raw;
+      const input = setupInputFromFlags(options, { projectDir, cwd: io.cwd }, catalogues);
+      const result = await app.setupProject(input);
+      context.emit(result, () => renderSetup(result));
+    });
+}

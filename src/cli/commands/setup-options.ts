@@ -1,0 +1,17 @@
+/** Flags of `ktx setup` as commander parses them (`--no-input` arrives as `input: false`). */
+export interface SetupOptions {
+  database?: string;
+  databaseConnectionId?: string;
+  databaseUrl?: string;
+  databaseSchema?: string[];
+  llmBackend?: string;
+  llmModel?: string;
+  embeddingBackend?: string;
+  embeddingModel?: string;
+  skipLlm?: boolean;
+  skipEmbeddings?: boolean;
+  skipDatabases?: boolean;
+  skipTest?: boolean;
+  input: boolean;
+  yes?: boolean;
+}

@@ -1,0 +1,15 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Commander argument parser for positive integers; the message names the flag's expectation. */
+export function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < 1) {
+    throw new InvalidArgumentError('expected a positive integer.');
+  }
+  return parsed;
+}
+
+/** For repeatable flags: `--database-schema a --database-schema b`. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,33 @@
+/**
+ * Every stable error code ktx emits. Scripts and agents match on these strings, so a code is never
+ * renamed or reused; add new ones at the end of their group. The catalogue doubles as the source of
+ * the troubleshooting docs.
+ */
+export const ERROR_CODES = {
+  // usage and input
+  usage: 'The command line was malformed (unknown flag, missing argument).',
+  missing_input: 'A required value was not given and prompting is disabled (--no-input).',
+  invalid_argument: 'A flag or argument has a value ktx cannot accept.',
+  // project and config
+  missing_project: 'No ktx.yaml was found for this command.',
+  config_invalid: 'ktx.yaml does not match the schema.',
+  config_parse: 'ktx.yaml is not valid YAML.',
+  secret_unresolved: 'An env: or file: reference could not be resolved.',
+  project_locked: 'Another ktx process holds the project lock.',
+  project_exists: 'The target directory already holds a different project or repository.',
+  state_store: 'The .ktx/state.sqlite store could not be opened or migrated.',
+  // connections
+  connection_unknown: 'No connection with this id is configured.',
+  connection_failed: 'The warehouse could not be reached or refused the login.',
+  connection_config: 'The connection entry in ktx.yaml is incomplete or inconsistent.',
+  driver_unavailable: 'The database driver package for this connection is not installed.',
+  // SQL execution
+  read_only_violation: 'The statement could change data or server state, so ktx refused it.',
+  query_failed: 'The warehouse rejected the query.',
+  query_timeout: 'The query ran longer than the configured timeout.',
+  query_aborted: 'The query was cancelled before it finished.',
+  // internal
+  internal: 'A bug in ktx: please report it with the --debug output.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

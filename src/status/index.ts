@@ -1,0 +1,2 @@
+export type { CheckArea, CheckLevel, CheckResult, StatusCheck, StatusContext } from './check-result.js';
+export { runStatus, STATUS_CHECKS, type StatusReport, VALIDATE_CHECKS, type Verdict, verdictOf } from './run-status.js';
