@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAYER_RULES, PORT_FILES } from './layer-rules.mjs';
 
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -23,14 +24,19 @@ export function checkBoundaries(srcDir) {
     const layer = from.split('/')[0];
     if (!from.includes('/')) continue; // top-level files in src/ (none expected) are not layered
     if (!(layer in LAYER_RULES)) {
-      violations.push(`${from}: folder src/${layer}/ is not a known layer (add it to scripts/layer-rules.mjs)`);
+      violations.push(
+        `${from}: folder src/${layer}/ is not a known layer (add it to scripts/layer-rules.mjs)`,
+      );
       continue;
     }
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3];
       if (!specifier?.startsWith('.')) continue;
-      const target = relative(srcDir, resolve(dirname(file), specifier)).split(sep).join('/').replace(/\.js$/, '.ts');
+      const target = relative(srcDir, resolve(dirname(file), specifier))
+        .split(sep)
+        .join('/')
+        .replace(/\.js$/, '.ts');
       const targetLayer = target.split('/')[0];
       if (targetLayer === layer) continue;
       if (targetLayer.startsWith('..')) {
@@ -54,7 +60,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const violations = checkBoundaries(srcDir);
   for (const violation of violations) process.stderr.write(`boundary: ${violation}\n`);
   if (violations.length > 0) {
-    process.stderr.write(`${violations.length} layer violation(s); see STYLE.md §3 and scripts/layer-rules.mjs\n`);
+    process.stderr.write(
+      `${violations.length} layer violation(s); see STYLE.md §3 and scripts/layer-rules.mjs\n`,
+    );
     process.exit(1);
   }
   process.stdout.write('layer boundaries ok\n');

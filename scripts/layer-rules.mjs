@@ -18,7 +18,22 @@ export const LAYER_RULES = {
   mcp: ['core', 'project', 'tools'],
   agents: ['core', 'project'],
   status: ['core', 'project', 'connectors', 'llm', 'search'],
-  app: ['core', 'project', 'sql', 'connectors', 'llm', 'semantic', 'wiki', 'scan', 'search', 'tools', 'ingest', 'mcp', 'agents', 'status'],
+  app: [
+    'core',
+    'project',
+    'sql',
+    'connectors',
+    'llm',
+    'semantic',
+    'wiki',
+    'scan',
+    'search',
+    'tools',
+    'ingest',
+    'mcp',
+    'agents',
+    'status',
+  ],
   cli: ['core', 'app'],
 };
 

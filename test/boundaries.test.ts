@@ -30,7 +30,9 @@ describe('layer boundaries (STYLE.md §3)', () => {
     );
     expect(violations).toHaveLength(3);
     expect(violations.join('\n')).toMatch(/core\/a\.ts: src\/core may not import src\/project/);
-    expect(violations.join('\n')).toMatch(/status\/b\.ts: imports .*load-config\.js; import src\/project\/index\.ts instead/);
+    expect(violations.join('\n')).toMatch(
+      /status\/b\.ts: imports .*load-config\.js; import src\/project\/index\.ts instead/,
+    );
     expect(violations.join('\n')).toMatch(/semantic\/c\.ts: src\/semantic may not import src\/connectors/);
   });
 });

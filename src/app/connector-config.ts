@@ -9,7 +9,8 @@ function filePathFromUrl(url: string): string {
 }
 
 function serverUrl(id: string, connection: ConnectionConfig, projectDir: string): string {
-  const secret = (value: string, key: string): string => resolveSecret(value, { projectDir, where: `connections.${id}.${key}` });
+  const secret = (value: string, key: string): string =>
+    resolveSecret(value, { projectDir, where: `connections.${id}.${key}` });
   if (connection.url) return secret(connection.url, 'url');
   const protocol = connection.driver === 'postgres' ? 'postgres' : 'mysql';
   const url = new URL(`${protocol}://${connection.host ?? 'localhost'}`);
@@ -32,7 +33,10 @@ export function requireConnection(config: KtxConfig, id: string): ConnectionConf
   if (connection) return connection;
   const ids = Object.keys(config.connections);
   throw new KtxError('connection_unknown', `No connection \`${id}\` in ktx.yaml${didYouMean(id, ids)}.`, {
-    fix: ids.length > 0 ? `Use one of: ${ids.join(', ')}.` : 'Add one with `ktx setup --database <driver> --database-url <url>`.',
+    fix:
+      ids.length > 0
+        ? `Use one of: ${ids.join(', ')}.`
+        : 'Add one with `ktx setup --database <driver> --database-url <url>`.',
     data: { connectionId: id },
   });
 }
@@ -45,8 +49,13 @@ export function toConnectorConfig(projectDir: string, config: KtxConfig, id: str
     case 'sqlite':
     case 'duckdb': {
       const raw = connection.path ?? filePathFromUrl(connection.url ?? '');
-      const path = resolveUserPath(resolveSecret(raw, { projectDir, where: `connections.${id}.path` }), projectDir);
-      return connection.driver === 'sqlite' ? { driver: 'sqlite', id, path } : { driver: 'duckdb', id, path, schemas };
+      const path = resolveUserPath(
+        resolveSecret(raw, { projectDir, where: `connections.${id}.path` }),
+        projectDir,
+      );
+      return connection.driver === 'sqlite'
+        ? { driver: 'sqlite', id, path }
+        : { driver: 'duckdb', id, path, schemas };
     }
     case 'postgres':
     case 'mysql':

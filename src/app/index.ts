@@ -1,16 +1,7 @@
-export { connectionSchemas, requireConnection, toConnectorConfig } from './connector-config.js';
-export { inferDriver } from './infer-driver.js';
-export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';
-export { openConnector } from './open-connector.js';
-export { type ProjectStatusInput, projectStatus } from './project-status.js';
-export { checkMaxRows, pickConnectionId, type RunSqlInput, runSql, type SqlResult } from './run-sql.js';
-export { type DatabaseInput, type SetupInput, type SetupResult, setupProject } from './setup-project.js';
-export { type ConnectionTestResult, testConnection, testConnections } from './test-connections.js';
 // Re-exported for the CLI, which may import only app and core.
 export { type CellValue, DEFAULT_MAX_ROWS, MAX_MAX_ROWS } from '../connectors/port.js';
 export {
   discoverProject,
-  writeFileAtomic,
   EMBEDDING_BACKENDS,
   type EmbeddingBackend,
   ktxConfigSchema,
@@ -18,5 +9,14 @@ export {
   type LlmBackend,
   WAREHOUSE_DRIVERS,
   type WarehouseDriver,
+  writeFileAtomic,
 } from '../project/index.js';
 export type { CheckResult, StatusReport } from '../status/index.js';
+export { connectionSchemas, requireConnection, toConnectorConfig } from './connector-config.js';
+export { inferDriver } from './infer-driver.js';
+export { openConnector } from './open-connector.js';
+export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';
+export { type ProjectStatusInput, projectStatus } from './project-status.js';
+export { checkMaxRows, pickConnectionId, type RunSqlInput, runSql, type SqlResult } from './run-sql.js';
+export { type DatabaseInput, type SetupInput, type SetupResult, setupProject } from './setup-project.js';
+export { type ConnectionTestResult, testConnection, testConnections } from './test-connections.js';

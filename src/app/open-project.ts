@@ -1,3 +1,4 @@
+import { formatDiagnostic, KtxError } from '../core/index.js';
 import {
   type DiscoveredProject,
   discoverProject,
@@ -7,7 +8,6 @@ import {
   type ProjectLayout,
   projectLayout,
 } from '../project/index.js';
-import { formatDiagnostic, KtxError } from '../core/index.js';
 
 export interface ProjectLocation {
   projectDir?: string;
@@ -38,8 +38,18 @@ export function openProject(location: ProjectLocation = {}): OpenProject {
     throw new KtxError(
       'config_invalid',
       `${first ? formatDiagnostic({ ...first, fix: undefined }).replace(/^error: /, '') : 'ktx.yaml is invalid'}${count > 1 ? ` (+${count - 1} more)` : ''}`,
-      { fix: first?.fix ? `${first.fix}; \`ktx status --validate\` lists every problem` : 'run `ktx status --validate`' },
+      {
+        fix: first?.fix
+          ? `${first.fix}; \`ktx status --validate\` lists every problem`
+          : 'run `ktx status --validate`',
+      },
     );
   }
-  return { dir: discovered.dir, layout: projectLayout(discovered.dir), discovered, loaded, config: loaded.config };
+  return {
+    dir: discovered.dir,
+    layout: projectLayout(discovered.dir),
+    discovered,
+    loaded,
+    config: loaded.config,
+  };
 }

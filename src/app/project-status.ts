@@ -1,7 +1,7 @@
 import { discoverProject, loadConfig } from '../project/index.js';
 import { runStatus, STATUS_CHECKS, type StatusReport, VALIDATE_CHECKS } from '../status/index.js';
-import type { ProjectLocation } from './open-project.js';
 import { openConnector } from './open-connector.js';
+import type { ProjectLocation } from './open-project.js';
 
 export interface ProjectStatusInput extends ProjectLocation {
   fast?: boolean;

@@ -1,8 +1,8 @@
-import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, MAX_MAX_ROWS, type CellValue } from '../connectors/port.js';
+import { type CellValue, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, MAX_MAX_ROWS } from '../connectors/port.js';
 import { KtxError } from '../core/index.js';
 import { requireConnection } from './connector-config.js';
-import type { OpenProject } from './open-project.js';
 import { openConnector } from './open-connector.js';
+import type { OpenProject } from './open-project.js';
 
 export interface RunSqlInput {
   project: OpenProject;
@@ -32,17 +32,28 @@ export function pickConnectionId(project: OpenProject, requested: string | undef
   }
   const ids = Object.keys(project.config.connections);
   if (ids.length === 1) return ids[0]!;
-  throw new KtxError('missing_input', ids.length === 0 ? 'No connection is configured.' : 'Several connections are configured; say which one.', {
-    fix: ids.length === 0 ? 'Add one with `ktx setup --database <driver> --database-url <url>`.' : `Pass --connection-id <${ids.join('|')}>.`,
-  });
+  throw new KtxError(
+    'missing_input',
+    ids.length === 0 ? 'No connection is configured.' : 'Several connections are configured; say which one.',
+    {
+      fix:
+        ids.length === 0
+          ? 'Add one with `ktx setup --database <driver> --database-url <url>`.'
+          : `Pass --connection-id <${ids.join('|')}>.`,
+    },
+  );
 }
 
 export function checkMaxRows(maxRows: number | undefined): number {
   const value = maxRows ?? DEFAULT_MAX_ROWS;
   if (!Number.isInteger(value) || value < 1 || value > MAX_MAX_ROWS) {
-    throw new KtxError('invalid_argument', `--max-rows must be an integer from 1 to ${MAX_MAX_ROWS}, got ${maxRows}.`, {
-      fix: `Pass --max-rows between 1 and ${MAX_MAX_ROWS}.`,
-    });
+    throw new KtxError(
+      'invalid_argument',
+      `--max-rows must be an integer from 1 to ${MAX_MAX_ROWS}, got ${maxRows}.`,
+      {
+        fix: `Pass --max-rows between 1 and ${MAX_MAX_ROWS}.`,
+      },
+    );
   }
   return value;
 }
@@ -51,7 +62,8 @@ export function checkMaxRows(maxRows: number | undefined): number {
 export async function runSql(input: RunSqlInput): Promise<SqlResult> {
   const connectionId = pickConnectionId(input.project, input.connectionId);
   const maxRows = checkMaxRows(input.maxRows);
-  const timeoutMs = input.timeoutMs ?? input.project.config.connections[connectionId]?.query_timeout_ms ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs =
+    input.timeoutMs ?? input.project.config.connections[connectionId]?.query_timeout_ms ?? DEFAULT_TIMEOUT_MS;
   const connector = await openConnector(input.project.dir, input.project.config, connectionId);
   try {
     const result = await connector.query(input.sql, { maxRows, timeoutMs, signal: input.signal });

@@ -6,8 +6,8 @@ import {
   CONNECTION_ID_PATTERN,
   type ConfigEdit,
   type EmbeddingBackend,
-  initProject,
   type InitProjectResult,
+  initProject,
   type LlmBackend,
   loadConfig,
   parseSecretRef,
@@ -41,7 +41,13 @@ export interface SetupInput {
 export interface SetupResult {
   projectDir: string;
   project: InitProjectResult;
-  connection?: { id: string; driver: WarehouseDriver; action: 'added' | 'updated'; secretStored: boolean; test?: ConnectionTestResult };
+  connection?: {
+    id: string;
+    driver: WarehouseDriver;
+    action: 'added' | 'updated';
+    secretStored: boolean;
+    test?: ConnectionTestResult;
+  };
   llm?: { backend: LlmBackend; model?: string };
   embeddings?: { backend: EmbeddingBackend; model?: string };
 }
@@ -78,7 +84,10 @@ function checkConnectionId(id: string): void {
 /** The entry as tested: secrets still literal, nothing written yet. */
 function connectionEntry(input: DatabaseInput, cwd: string, projectDir: string): Record<string, unknown> {
   const schemas = input.schemas && input.schemas.length > 0 ? { schemas: input.schemas } : {};
-  if ((input.driver === 'sqlite' || input.driver === 'duckdb') && parseSecretRef(input.url).kind === 'literal') {
+  if (
+    (input.driver === 'sqlite' || input.driver === 'duckdb') &&
+    parseSecretRef(input.url).kind === 'literal'
+  ) {
     return { driver: input.driver, path: fileReference(input, cwd, projectDir), ...schemas };
   }
   const key = input.driver === 'sqlite' || input.driver === 'duckdb' ? 'path' : 'url';
@@ -86,9 +95,14 @@ function connectionEntry(input: DatabaseInput, cwd: string, projectDir: string):
 }
 
 /** The entry as persisted: a literal URL carrying a password moves to `.ktx/secrets/` (0600). */
-function persistableEntry(entry: Record<string, unknown>, id: string, projectDir: string): { entry: Record<string, unknown>; secretStored: boolean } {
+function persistableEntry(
+  entry: Record<string, unknown>,
+  id: string,
+  projectDir: string,
+): { entry: Record<string, unknown>; secretStored: boolean } {
   const url = entry.url;
-  if (typeof url !== 'string' || parseSecretRef(url).kind !== 'literal' || !hasPassword(url)) return { entry, secretStored: false };
+  if (typeof url !== 'string' || parseSecretRef(url).kind !== 'literal' || !hasPassword(url))
+    return { entry, secretStored: false };
   return { entry: { ...entry, url: storeSecret(projectDir, `${id}-url`, url) }, secretStored: true };
 }
 
@@ -109,11 +123,22 @@ export async function setupProject(input: SetupInput): Promise<SetupResult> {
       const entry = connectionEntry(input.database, input.cwd, input.projectDir);
       const before = loadConfig(input.projectDir).config;
       const action = before?.connections[input.database.id] ? 'updated' : 'added';
-      result.connection = { id: input.database.id, driver: input.database.driver, action, secretStored: false };
+      result.connection = {
+        id: input.database.id,
+        driver: input.database.driver,
+        action,
+        secretStored: false,
+      };
       if (!input.skipTest) {
         // Test against a project view that already holds the new entry, without touching ktx.yaml yet.
         const current = openProject({ projectDir: input.projectDir });
-        const candidate = { ...current, config: { ...current.config, connections: { ...current.config.connections, [input.database.id]: entry as never } } };
+        const candidate = {
+          ...current,
+          config: {
+            ...current.config,
+            connections: { ...current.config.connections, [input.database.id]: entry as never },
+          },
+        };
         const test = await testConnection(candidate, input.database.id);
         result.connection.test = test;
         if (!test.ok) {
@@ -136,7 +161,8 @@ export async function setupProject(input: SetupInput): Promise<SetupResult> {
     }
     if (input.embeddings) {
       edits.push({ path: ['embeddings', 'backend'], value: input.embeddings.backend });
-      if (input.embeddings.model) edits.push({ path: ['embeddings', 'model'], value: input.embeddings.model });
+      if (input.embeddings.model)
+        edits.push({ path: ['embeddings', 'model'], value: input.embeddings.model });
       result.embeddings = input.embeddings;
     }
     if (edits.length > 0) updateConfigFile(layout.config, edits);

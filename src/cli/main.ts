@@ -11,7 +11,10 @@ function errorMode(argv: readonly string[], io: CliIo): OutputMode {
   const inline = argv.find((arg) => arg.startsWith('--output='));
   try {
     return resolveOutputMode(
-      { json: argv.includes('--json'), output: inline?.slice('--output='.length) ?? (index >= 0 ? argv[index + 1] : undefined) },
+      {
+        json: argv.includes('--json'),
+        output: inline?.slice('--output='.length) ?? (index >= 0 ? argv[index + 1] : undefined),
+      },
       io.env,
       io.isTty,
     );
@@ -32,7 +35,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
       const message = error.message.replace(/^error:\s*/i, '').replace(/\.?$/, '.');
-      return printError(new KtxError('usage', message, { fix: 'see `ktx <command> --help`.' }), io, errorMode(args, io), debug);
+      return printError(
+        new KtxError('usage', message, { fix: 'see `ktx <command> --help`.' }),
+        io,
+        errorMode(args, io),
+        debug,
+      );
     }
     return printError(error, io, errorMode(args, io), debug);
   }

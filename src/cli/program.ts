@@ -8,20 +8,29 @@ import { registerStatusCommand } from './commands/status-command.js';
 import type { CliIo } from './io.js';
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
 /** The whole command tree. Commands load the app layer lazily, so building this is cheap. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('ktx')
-    .description('Local-first context layer for data agents: semantic layer, wiki and read-only SQL for your warehouse')
+    .description(
+      'Local-first context layer for data agents: semantic layer, wiki and read-only SQL for your warehouse',
+    )
     .version(packageVersion(), '-V, --version', 'print the ktx version')
-    .option('--project-dir <dir>', 'project directory (else KTX_PROJECT_DIR, else nearest ktx.yaml upward, else cwd)')
+    .option(
+      '--project-dir <dir>',
+      'project directory (else KTX_PROJECT_DIR, else nearest ktx.yaml upward, else cwd)',
+    )
     .option('--json', 'print JSON (same as --output json)')
-    .option('--output <mode>', 'pretty | plain | json (default: KTX_OUTPUT, else pretty on a TTY, plain when piped)')
+    .option(
+      '--output <mode>',
+      'pretty | plain | json (default: KTX_OUTPUT, else pretty on a TTY, plain when piped)',
+    )
     .option('--debug', 'print stack traces and diagnostics to stderr')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),

@@ -20,7 +20,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** `file:line path: message (fix)` — the one-line form used by plain output. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const where = [diagnostic.file && (diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file), diagnostic.path]
+  const where = [
+    diagnostic.file && (diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file),
+    diagnostic.path,
+  ]
     .filter(Boolean)
     .join(' ');
   const fix = diagnostic.fix ? ` — ${diagnostic.fix}` : '';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gitAvailable, gitInitWithCommit, gitWorkTree } from './git.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { gitAvailable, gitInitWithCommit, gitWorkTree } from './git.js';
 import { projectLayout } from './layout.js';
 
 const STARTER_CONFIG = `# ktx project configuration — see \`ktx admin schema\` for every key.
@@ -44,7 +44,9 @@ export function initProject(dir: string): InitProjectResult {
   if (!gitAvailable()) return { created, git: 'unavailable' };
   const enclosing = gitWorkTree(dir);
   if (enclosing) return { created, git: 'enclosing' };
-  const tracked = ['ktx.yaml', 'semantic-layer', 'wiki', 'raw-sources'].map((path) => relative(dir, join(dir, path)));
+  const tracked = ['ktx.yaml', 'semantic-layer', 'wiki', 'raw-sources'].map((path) =>
+    relative(dir, join(dir, path)),
+  );
   gitInitWithCommit(dir, tracked, 'ktx: new project');
   return { created, git: 'initialised' };
 }

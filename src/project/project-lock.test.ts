@@ -14,7 +14,10 @@ describe('acquireProjectLock', () => {
     mkdirSync(join(path, '..'), { recursive: true });
     try {
       await new Promise((resolve) => child.once('spawn', resolve));
-      writeFileSync(path, JSON.stringify({ pid: child.pid, host: hostname(), command: 'setup', startedAt: 'now' }));
+      writeFileSync(
+        path,
+        JSON.stringify({ pid: child.pid, host: hostname(), command: 'setup', startedAt: 'now' }),
+      );
       let thrown: unknown;
       try {
         acquireProjectLock(path, 'sql');
@@ -30,7 +33,10 @@ describe('acquireProjectLock', () => {
 
   it('takes over a lock left by a dead process and releases it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ktx-lock-')), 'lock');
-    writeFileSync(path, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'setup', startedAt: 'then' }));
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), command: 'setup', startedAt: 'then' }),
+    );
     const lock = acquireProjectLock(path, 'setup');
     expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
     lock.release();

@@ -1,5 +1,14 @@
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KtxError } from '../core/index.js';
 
@@ -46,7 +55,12 @@ export interface ProjectLock {
  */
 export function acquireProjectLock(path: string, command: string): ProjectLock {
   mkdirSync(dirname(path), { recursive: true });
-  const owner: LockOwner = { pid: process.pid, host: hostname(), command, startedAt: new Date().toISOString() };
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    command,
+    startedAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o644);
@@ -74,7 +88,10 @@ export function acquireProjectLock(path: string, command: string): ProjectLock {
         throw new KtxError(
           'project_locked',
           `Another ktx is running on this project (pid ${current.pid}, \`ktx ${current.command}\`, since ${current.startedAt}).`,
-          { fix: `Wait for it to finish; if pid ${current.pid} is not ktx, delete ${path}.`, data: { pid: current.pid } },
+          {
+            fix: `Wait for it to finish; if pid ${current.pid} is not ktx, delete ${path}.`,
+            data: { pid: current.pid },
+          },
         );
       }
       // Stale (owner gone, or a half-written lock): move it aside atomically so only one process wins.

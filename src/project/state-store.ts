@@ -32,23 +32,34 @@ function migrate(database: StateDatabase, path: string): void {
   database.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
-  const current = (database.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const current =
+    (database.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ??
+    0;
   const latest = STATE_MIGRATIONS.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new KtxError('state_store', `${path} was written by a newer ktx (schema v${current}, this ktx knows v${latest}).`, {
-      fix: 'Upgrade ktx, or delete .ktx/state.sqlite to rebuild it.',
-    });
+    throw new KtxError(
+      'state_store',
+      `${path} was written by a newer ktx (schema v${current}, this ktx knows v${latest}).`,
+      {
+        fix: 'Upgrade ktx, or delete .ktx/state.sqlite to rebuild it.',
+      },
+    );
   }
   for (const migration of STATE_MIGRATIONS) {
     if (migration.version <= current) continue;
     // IMMEDIATE takes the write lock up front so two processes never apply the same migration.
-    database.transaction(() => {
-      const again = (database.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version) as unknown) !== undefined;
-      if (again) return;
-      database.exec(migration.sql);
-      database
-        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
+    database
+      .transaction(() => {
+        const again =
+          (database
+            .prepare('SELECT 1 FROM schema_migrations WHERE version = ?')
+            .get(migration.version) as unknown) !== undefined;
+        if (again) return;
+        database.exec(migration.sql);
+        database
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString());
+      })
+      .immediate();
   }
 }

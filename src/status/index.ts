@@ -1,2 +1,9 @@
 export type { CheckArea, CheckLevel, CheckResult, StatusCheck, StatusContext } from './check-result.js';
-export { runStatus, STATUS_CHECKS, type StatusReport, VALIDATE_CHECKS, type Verdict, verdictOf } from './run-status.js';
+export {
+  runStatus,
+  STATUS_CHECKS,
+  type StatusReport,
+  VALIDATE_CHECKS,
+  type Verdict,
+  verdictOf,
+} from './run-status.js';

@@ -31,7 +31,10 @@ export function verdictOf(checks: readonly CheckResult[]): Verdict {
   return 'ready';
 }
 
-export async function runStatus(context: StatusContext, checks: readonly StatusCheck[] = STATUS_CHECKS): Promise<StatusReport> {
+export async function runStatus(
+  context: StatusContext,
+  checks: readonly StatusCheck[] = STATUS_CHECKS,
+): Promise<StatusReport> {
   const results = (await Promise.all(checks.map((check) => check(context)))).flat();
   return { project: context.projectDir, verdict: verdictOf(results), checks: results };
 }

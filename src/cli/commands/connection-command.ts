@@ -34,7 +34,9 @@ export function registerConnectionCommand(program: Command, io: CliIo): void {
       const headers = ['ID', 'DRIVER', 'TARGET', 'SCHEMAS'];
       const cells = rows.map((row) => [row.id, row.driver, row.target, row.schemas.join(',')]);
       if (mode === 'plain') return renderTsv(headers, cells);
-      return rows.length === 0 ? 'No connections. Add one: ktx setup --database <driver> --database-url <url>' : renderTable(headers, cells);
+      return rows.length === 0
+        ? 'No connections. Add one: ktx setup --database <driver> --database-url <url>'
+        : renderTable(headers, cells);
     });
   };
   connection.action(list);
@@ -47,7 +49,8 @@ export function registerConnectionCommand(program: Command, io: CliIo): void {
     .option('--all', 'test every connection')
     .action(async (id: string | undefined, options: { all?: boolean }, command: Command) => {
       const context = commandContext(command, io);
-      if (id && options.all) throw new KtxError('usage', 'Pass a connection id or --all, not both.', { fix: 'Drop one of them.' });
+      if (id && options.all)
+        throw new KtxError('usage', 'Pass a connection id or --all, not both.', { fix: 'Drop one of them.' });
       const app = await import('../../app/index.js');
       const project = app.openProject(context.location);
       const ids = id ? [id] : Object.keys(project.config.connections);

@@ -17,9 +17,13 @@ function renderSetup(result: SetupResult): string {
     lines.push(
       `Connection ${result.connection.id} (${result.connection.driver}) ${result.connection.action}${test?.ok ? `: ${test.serverVersion}, ${test.latencyMs} ms` : ' (not tested)'}`,
     );
-    if (result.connection.secretStored) lines.push(`  the URL holds a password, so it was stored in .ktx/secrets/${result.connection.id}-url (0600)`);
+    if (result.connection.secretStored)
+      lines.push(
+        `  the URL holds a password, so it was stored in .ktx/secrets/${result.connection.id}-url (0600)`,
+      );
   }
-  if (result.llm) lines.push(`LLM backend: ${result.llm.backend}${result.llm.model ? ` (${result.llm.model})` : ''}`);
+  if (result.llm)
+    lines.push(`LLM backend: ${result.llm.backend}${result.llm.model ? ` (${result.llm.model})` : ''}`);
   if (result.embeddings) lines.push(`Embeddings: ${result.embeddings.backend}`);
   lines.push('', 'Next: ktx status · ktx connection test --all · ktx sql "select 1"');
   return lines.join('\n');
@@ -30,10 +34,19 @@ export function registerSetupCommand(program: Command, io: CliIo): void {
     .command('setup')
     .description('Create or update a project: connections, LLM and embedding backends')
     .option('--database <driver>', 'warehouse driver: sqlite, duckdb, postgres, mysql')
-    .option('--database-connection-id <id>', 'connection id (default: the driver name); re-using an id updates it')
-    .option('--database-url <url>', 'URL, file path, env:NAME or file:PATH; a literal password moves to .ktx/secrets/')
+    .option(
+      '--database-connection-id <id>',
+      'connection id (default: the driver name); re-using an id updates it',
+    )
+    .option(
+      '--database-url <url>',
+      'URL, file path, env:NAME or file:PATH; a literal password moves to .ktx/secrets/',
+    )
     .option('--database-schema <schema>', 'schema (MySQL: database) to scope to; repeatable', collect)
-    .option('--llm-backend <backend>', 'none, anthropic, vertex, gateway, openai, openai-compatible, claude-code, codex')
+    .option(
+      '--llm-backend <backend>',
+      'none, anthropic, vertex, gateway, openai, openai-compatible, claude-code, codex',
+    )
     .option('--llm-model <model>', 'default model for the LLM backend')
     .option('--embedding-backend <backend>', 'none, openai, openai-compatible, local')
     .option('--embedding-model <model>', 'embedding model')
@@ -55,7 +68,9 @@ export function registerSetupCommand(program: Command, io: CliIo): void {
         inferDriver: app.inferDriver,
       };
       const interactive = raw.input && !raw.yes && io.isTty && context.mode !== 'json';
-      const options = interactive ? await completeOptionsInteractively(raw, app.WAREHOUSE_DRIVERS, app.LLM_BACKENDS) : raw;
+      const options = interactive
+        ? await completeOptionsInteractively(raw, app.WAREHOUSE_DRIVERS, app.LLM_BACKENDS)
+        : raw;
       const input = setupInputFromFlags(options, { projectDir, cwd: io.cwd }, catalogues);
       const result = await app.setupProject(input);
       context.emit(result, () => renderSetup(result));

@@ -1,4 +1,10 @@
-import type { DatabaseInput, EmbeddingBackend, LlmBackend, SetupInput, WarehouseDriver } from '../../app/index.js';
+import type {
+  DatabaseInput,
+  EmbeddingBackend,
+  LlmBackend,
+  SetupInput,
+  WarehouseDriver,
+} from '../../app/index.js';
 import { didYouMean, KtxError } from '../../core/index.js';
 import type { SetupOptions } from './setup-options.js';
 
@@ -11,16 +17,24 @@ interface Catalogues {
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly string[]): T {
   if (allowed.includes(value)) return value as T;
-  throw new KtxError('invalid_argument', `${flag} \`${value}\` is not supported${didYouMean(value, allowed)}.`, {
-    fix: `Use one of: ${allowed.join(', ')}.`,
-  });
+  throw new KtxError(
+    'invalid_argument',
+    `${flag} \`${value}\` is not supported${didYouMean(value, allowed)}.`,
+    {
+      fix: `Use one of: ${allowed.join(', ')}.`,
+    },
+  );
 }
 
 /**
  * Turns flags into a SetupInput, or throws `missing_input` naming the flag that is missing. Used
  * as-is with --no-input; the wizard fills the gaps first on a TTY.
  */
-export function setupInputFromFlags(options: SetupOptions, base: { projectDir: string; cwd: string }, catalogues: Catalogues): SetupInput {
+export function setupInputFromFlags(
+  options: SetupOptions,
+  base: { projectDir: string; cwd: string },
+  catalogues: Catalogues,
+): SetupInput {
   const input: SetupInput = { ...base, skipTest: options.skipTest };
   if (!options.skipDatabases && (options.database || options.databaseUrl || options.databaseConnectionId)) {
     if (!options.databaseUrl) {
@@ -32,9 +46,13 @@ export function setupInputFromFlags(options: SetupOptions, base: { projectDir: s
       ? oneOf<WarehouseDriver>('--database', options.database, catalogues.drivers)
       : catalogues.inferDriver(options.databaseUrl);
     if (!driver) {
-      throw new KtxError('missing_input', 'Missing --database (the driver cannot be inferred from the URL).', {
-        fix: `Pass --database <${catalogues.drivers.join('|')}>.`,
-      });
+      throw new KtxError(
+        'missing_input',
+        'Missing --database (the driver cannot be inferred from the URL).',
+        {
+          fix: `Pass --database <${catalogues.drivers.join('|')}>.`,
+        },
+      );
     }
     const database: DatabaseInput = {
       driver,
@@ -53,10 +71,16 @@ export function setupInputFromFlags(options: SetupOptions, base: { projectDir: s
     }
     input.llm = { backend, model: options.llmModel };
   } else if (!options.skipLlm && options.llmModel) {
-    throw new KtxError('missing_input', 'Missing --llm-backend for --llm-model.', { fix: `Pass --llm-backend <${catalogues.llmBackends.join('|')}>.` });
+    throw new KtxError('missing_input', 'Missing --llm-backend for --llm-model.', {
+      fix: `Pass --llm-backend <${catalogues.llmBackends.join('|')}>.`,
+    });
   }
   if (!options.skipEmbeddings && options.embeddingBackend) {
-    const backend = oneOf<EmbeddingBackend>('--embedding-backend', options.embeddingBackend, catalogues.embeddingBackends);
+    const backend = oneOf<EmbeddingBackend>(
+      '--embedding-backend',
+      options.embeddingBackend,
+      catalogues.embeddingBackends,
+    );
     input.embeddings = { backend, model: options.embeddingModel };
   }
   return input;

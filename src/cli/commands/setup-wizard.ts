@@ -12,12 +12,18 @@ const DRIVER_HINTS: Record<string, string> = {
  * Asks, on a TTY, for whatever the flags left out. Returns the completed options; the caller then
  * runs exactly the same non-interactive path, so prompts and flags can never disagree.
  */
-export async function completeOptionsInteractively(options: SetupOptions, drivers: readonly string[], llmBackends: readonly string[]): Promise<SetupOptions> {
+export async function completeOptionsInteractively(
+  options: SetupOptions,
+  drivers: readonly string[],
+  llmBackends: readonly string[],
+): Promise<SetupOptions> {
   const prompts = await import('@clack/prompts');
   const cancelled = (value: unknown): boolean => prompts.isCancel(value);
   const stop = (): never => {
     prompts.cancel('Setup cancelled; nothing was changed.');
-    throw new KtxError('usage', 'Setup cancelled.', { fix: 'Run `ktx setup` again, or pass flags with --no-input.' });
+    throw new KtxError('usage', 'Setup cancelled.', {
+      fix: 'Run `ktx setup` again, or pass flags with --no-input.',
+    });
   };
   prompts.intro('ktx setup');
   const completed = { ...options };
@@ -38,7 +44,10 @@ export async function completeOptionsInteractively(options: SetupOptions, driver
       });
       if (cancelled(url)) stop();
       completed.databaseUrl = String(url).trim();
-      const id = await prompts.text({ message: 'Connection id', initialValue: completed.databaseConnectionId ?? String(driver) });
+      const id = await prompts.text({
+        message: 'Connection id',
+        initialValue: completed.databaseConnectionId ?? String(driver),
+      });
       if (cancelled(id)) stop();
       completed.databaseConnectionId = String(id).trim();
     }
@@ -52,7 +61,10 @@ export async function completeOptionsInteractively(options: SetupOptions, driver
     if (cancelled(backend)) stop();
     completed.llmBackend = String(backend);
     if (backend !== 'none') {
-      const model = await prompts.text({ message: 'Default model', validate: (value) => (value?.trim() ? undefined : 'required') });
+      const model = await prompts.text({
+        message: 'Default model',
+        validate: (value) => (value?.trim() ? undefined : 'required'),
+      });
       if (cancelled(model)) stop();
       completed.llmModel = String(model).trim();
     }

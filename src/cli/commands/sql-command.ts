@@ -20,7 +20,11 @@ export function registerSqlCommand(program: Command, io: CliIo): void {
     .option('-c, --connection-id <id>', 'connection to query (optional when only one is configured)')
     .option('--connection <id>', 'alias of --connection-id')
     .option('--max-rows <n>', 'row cap, 1–10000 (default 1000)', positiveInteger)
-    .option('--timeout-ms <ms>', 'statement timeout (default: the connection’s query_timeout_ms, else 30000)', positiveInteger)
+    .option(
+      '--timeout-ms <ms>',
+      'statement timeout (default: the connection’s query_timeout_ms, else 30000)',
+      positiveInteger,
+    )
     .action(async (parts: string[], options: SqlOptions, command: Command) => {
       const context = commandContext(command, io);
       const app = await import('../../app/index.js');
@@ -38,6 +42,7 @@ export function registerSqlCommand(program: Command, io: CliIo): void {
         const footer = `(${result.rowCount} row${result.rowCount === 1 ? '' : 's'}${result.truncated ? `, truncated at --max-rows ${result.rowCount}` : ''}, ${result.elapsedMs} ms)`;
         return `${renderTable(result.headers, result.rows)}\n${footer}`;
       });
-      if (result.truncated && context.mode === 'plain') io.stderr(`ktx: result truncated at ${result.rowCount} rows\n`);
+      if (result.truncated && context.mode === 'plain')
+        io.stderr(`ktx: result truncated at ${result.rowCount} rows\n`);
     });
 }

@@ -36,7 +36,11 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .action(async (options: { fast?: boolean; validate?: boolean; verbose?: boolean }, command: Command) => {
       const context = commandContext(command, io);
       const app = await import('../../app/index.js');
-      const report = await app.projectStatus({ ...context.location, fast: options.fast, validateOnly: options.validate });
+      const report = await app.projectStatus({
+        ...context.location,
+        fast: options.fast,
+        validateOnly: options.validate,
+      });
       context.emit(report, () => renderStatus(report, Boolean(options.verbose)));
       if (report.verdict === 'blocked') io.exitCode = 1;
     });

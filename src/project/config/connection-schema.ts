@@ -8,9 +8,13 @@ export const WAREHOUSE_DRIVERS = ['sqlite', 'duckdb', 'postgres', 'mysql'] as co
 const secretText = z
   .string()
   .min(1)
-  .describe('A literal value, `env:NAME` (read from the environment at run time) or `file:PATH` (first line of the file).');
+  .describe(
+    'A literal value, `env:NAME` (read from the environment at run time) or `file:PATH` (first line of the file).',
+  );
 
-const tableGlobs = z.array(z.string().min(1)).describe('Globs over `schema.table`, e.g. `public.*`, `*.fct_*`.');
+const tableGlobs = z
+  .array(z.string().min(1))
+  .describe('Globs over `schema.table`, e.g. `public.*`, `*.fct_*`.');
 
 const enabledTables = z
   .union([

@@ -101,7 +101,12 @@ const ingestSchema = z.strictObject({
 export const ktxConfigSchema = z.strictObject({
   connections: z
     .record(
-      z.string().regex(CONNECTION_ID_PATTERN, 'connection ids use letters, digits, `_` and `-`, starting with a letter or digit'),
+      z
+        .string()
+        .regex(
+          CONNECTION_ID_PATTERN,
+          'connection ids use letters, digits, `_` and `-`, starting with a letter or digit',
+        ),
       connectionSchema,
     )
     .default({}),

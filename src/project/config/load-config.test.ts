@@ -45,8 +45,19 @@ embedings:
     );
     expect(config?.connections.wh?.path).toBe('b.db');
     expect(diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'unknown-key', path: 'connections.wh.pathh', line: 4, message: expect.stringContaining('did you mean `path`') }),
-      expect.objectContaining({ severity: 'warning', path: 'embedings', line: 6, message: expect.stringContaining('did you mean `embeddings`') }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'unknown-key',
+        path: 'connections.wh.pathh',
+        line: 4,
+        message: expect.stringContaining('did you mean `path`'),
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'embedings',
+        line: 6,
+        message: expect.stringContaining('did you mean `embeddings`'),
+      }),
     ]);
   });
 
@@ -72,13 +83,25 @@ embedings:
   });
 
   it('requires a path for file databases and a url or host for servers', () => {
-    const { diagnostics } = parseConfigText('connections:\n  a:\n    driver: duckdb\n  b:\n    driver: mysql\n', 'ktx.yaml');
-    expect(diagnostics.map((diagnostic) => diagnostic.path)).toEqual(['connections.a.path', 'connections.b.url']);
+    const { diagnostics } = parseConfigText(
+      'connections:\n  a:\n    driver: duckdb\n  b:\n    driver: mysql\n',
+      'ktx.yaml',
+    );
+    expect(diagnostics.map((diagnostic) => diagnostic.path)).toEqual([
+      'connections.a.path',
+      'connections.b.url',
+    ]);
   });
 
   it('rejects connection ids that are not filename-safe', () => {
-    const { diagnostics } = parseConfigText('connections:\n  "../x":\n    driver: sqlite\n    path: a.db\n', 'ktx.yaml');
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('connection ids') });
+    const { diagnostics } = parseConfigText(
+      'connections:\n  "../x":\n    driver: sqlite\n    path: a.db\n',
+      'ktx.yaml',
+    );
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('connection ids'),
+    });
   });
 
   it('reports YAML syntax errors with a line', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Diagnostic, didYouMean, hasErrors, KtxError } from '../../core/index.js';
 import { CONFIG_FILE } from '../layout.js';
@@ -49,7 +49,10 @@ function describeIssue(issue: z.core.$ZodIssue, received: unknown): { message: s
     }
     case 'invalid_type':
       return {
-        message: received === undefined ? `missing required ${issue.expected}` : `expected ${issue.expected}, got ${JSON.stringify(received)}`,
+        message:
+          received === undefined
+            ? `missing required ${issue.expected}`
+            : `expected ${issue.expected}, got ${JSON.stringify(received)}`,
         fix: `set it to a ${issue.expected}`,
       };
     case 'invalid_key':
@@ -105,7 +108,13 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
 
   const raw = document.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    diagnostics.push({ severity: 'error', code: 'not-a-mapping', message: 'ktx.yaml must be a mapping of blocks', file, line: 1 });
+    diagnostics.push({
+      severity: 'error',
+      code: 'not-a-mapping',
+      message: 'ktx.yaml must be a mapping of blocks',
+      file,
+      line: 1,
+    });
     return { config: undefined, diagnostics, file };
   }
 

@@ -4,7 +4,9 @@ import { KtxError } from '../../core/index.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { parseConfigText } from './load-config.js';
 
-export type ConfigEdit = { path: (string | number)[]; value: unknown } | { path: (string | number)[]; delete: true };
+export type ConfigEdit =
+  | { path: (string | number)[]; value: unknown }
+  | { path: (string | number)[]; delete: true };
 
 // The starter file writes `connections: {}`; entries added under a flow map would stay inline.
 function blockStyle(document: Document, path: (string | number)[]): void {
@@ -34,9 +36,13 @@ export function updateConfigFile(file: string, edits: readonly ConfigEdit[]): vo
   const check = parseConfigText(text, file);
   const error = check.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (error) {
-    throw new KtxError('config_invalid', `The change would make ktx.yaml invalid: ${error.path ?? ''} ${error.message}.`, {
-      fix: error.fix ?? 'check the values you passed',
-    });
+    throw new KtxError(
+      'config_invalid',
+      `The change would make ktx.yaml invalid: ${error.path ?? ''} ${error.message}.`,
+      {
+        fix: error.fix ?? 'check the values you passed',
+      },
+    );
   }
   writeFileAtomic(file, text);
 }

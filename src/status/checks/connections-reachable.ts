@@ -34,7 +34,7 @@ export const connectionsReachable: StatusCheck = async (context) => {
           id: checkId,
           area: 'connections',
           level: 'ok',
-          message: `${id}: ${connector.driver} ${probe.serverVersion} reachable in ${Math.round(probe.latencyMs)} ms`,
+          message: `${id} (${connector.driver}): ${probe.serverVersion}, reachable in ${Math.round(probe.latencyMs)} ms`,
           details: { driver: connector.driver, ...probe },
         };
       } catch (error) {

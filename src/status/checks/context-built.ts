@@ -21,7 +21,13 @@ export const contextBuilt: StatusCheck = async ({ loaded, projectDir }) => {
   return Object.keys(config.connections).map((id): CheckResult => {
     const files = yamlFiles(join(layout.semanticLayer, id));
     return files > 0
-      ? { id: `context.${id}`, area: 'context', level: 'ok', message: `${id}: ${files} semantic-layer file(s)`, details: { files } }
+      ? {
+          id: `context.${id}`,
+          area: 'context',
+          level: 'ok',
+          message: `${id}: ${files} semantic-layer file(s)`,
+          details: { files },
+        }
       : {
           id: `context.${id}`,
           area: 'context',

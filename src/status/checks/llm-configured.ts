@@ -31,5 +31,7 @@ export const llmConfigured: StatusCheck = async ({ loaded }) => {
       },
     ];
   }
-  return [{ id: 'llm.backend', area: 'llm', level: 'ok', message: `${backend} with model ${llm.models.default}` }];
+  return [
+    { id: 'llm.backend', area: 'llm', level: 'ok', message: `${backend} with model ${llm.models.default}` },
+  ];
 };

@@ -1,0 +1,166 @@
+import mysql, { type Pool, type PoolConnection } from 'mysql2';
+import type {
+  ConnectionProbe,
+  Connector,
+  ConnectorConfig,
+  IntrospectedSchema,
+  IntrospectOptions,
+  QueryOptions,
+  QueryResult,
+} from '../port.js';
+import { schemaScope } from '../shared/catalog-builder.js';
+import { type EngineOptions, gateOf, type StatementGate } from '../shared/engine-options.js';
+import { connectorClosed, notAQuery } from '../shared/query-errors.js';
+import { capRows, checkQueryOptions } from '../shared/query-options.js';
+import { runStatement, type StatementControl } from '../shared/statement-control.js';
+import { mysqlConnectFailed, mysqlQueryFailed } from './mysql-errors.js';
+import { introspectMysql } from './mysql-introspect.js';
+import { type MysqlTarget, mysqlPoolOptions } from './mysql-options.js';
+import { allRows, type MysqlLease, streamRows } from './mysql-query.js';
+import { type MysqlFlavor, MysqlSessions } from './mysql-session.js';
+import { mysqlCell } from './mysql-types.js';
+
+type MysqlConfig = Extract<ConnectorConfig, { driver: 'mysql' }>;
+
+// Longer than the drivers' 10 s connect timeout, so an unreachable server reports connection_failed.
+const PROBE_TIMEOUT_MS = 15_000;
+const CATALOG_TIMEOUT_MS = 120_000;
+
+export async function openMysqlConnector(
+  config: MysqlConfig,
+  options: EngineOptions = {},
+): Promise<Connector> {
+  return new MysqlConnector(config, options);
+}
+
+/**
+ * A mysql2 pool (MySQL and MariaDB) whose sessions are read-only and UTC; every statement runs in
+ * `START TRANSACTION READ ONLY` under the session statement timeout, is streamed up to maxRows + 1 rows,
+ * and is rolled back. A stopped statement is ended with KILL QUERY from a separate connection.
+ */
+class MysqlConnector implements Connector {
+  readonly driver = 'mysql';
+  readonly dialect = 'mysql';
+  readonly id: string;
+  readonly #gate: StatementGate;
+  readonly #config: MysqlConfig;
+  readonly #target: MysqlTarget;
+  readonly #pool: Pool;
+  readonly #sessions = new MysqlSessions();
+  #closed = false;
+
+  constructor(config: MysqlConfig, options: EngineOptions) {
+    this.#gate = gateOf(options);
+    this.id = config.id;
+    this.#config = config;
+    this.#target = mysqlPoolOptions(config.url, config.maxConnections ?? 10);
+    this.#pool = mysql.createPool(this.#target.pool);
+  }
+
+  async test(signal?: AbortSignal): Promise<ConnectionProbe> {
+    const started = performance.now();
+    const sql = 'SELECT VERSION()';
+    const version = await runStatement(sql, { timeoutMs: PROBE_TIMEOUT_MS, signal }, (control) =>
+      this.#readOnly(sql, PROBE_TIMEOUT_MS, control, async (lease) =>
+        String((await allRows(lease, sql))[0]?.[0]),
+      ),
+    );
+    const serverVersion = /mariadb/i.test(version) ? `MariaDB ${version}` : `MySQL ${version}`;
+    return { serverVersion, latencyMs: performance.now() - started };
+  }
+
+  async query(sql: string, options: QueryOptions): Promise<QueryResult> {
+    checkQueryOptions(options);
+    this.#gate(sql, this.dialect, { timeoutMs: options.timeoutMs });
+    const started = performance.now();
+    const read = await runStatement(sql, options, (control) =>
+      this.#readOnly(sql, options.timeoutMs, control, (lease) => streamRows(lease, sql, options.maxRows + 1)),
+    );
+    if (read.notQuery) throw notAQuery(sql, 'the server answered without a result set');
+    const { columns } = read;
+    const capped = capRows(read.rows, options.maxRows);
+    return {
+      columns,
+      rows: capped.rows.map((row) =>
+        row.map((raw, index) => mysqlCell(raw, columns[index]?.type ?? 'unknown')),
+      ),
+      truncated: capped.truncated,
+      elapsedMs: performance.now() - started,
+    };
+  }
+
+  async introspect(options: IntrospectOptions = {}): Promise<IntrospectedSchema> {
+    const scope = schemaScope(options.schemas, this.#config.schemas);
+    const sql = '-- MySQL catalog (introspect)';
+    return runStatement(sql, { timeoutMs: CATALOG_TIMEOUT_MS, signal: options.signal }, (control) =>
+      this.#readOnly(sql, CATALOG_TIMEOUT_MS, control, (lease, flavor) =>
+        introspectMysql((catalogSql, values) => allRows(lease, catalogSql, values), scope, flavor),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await new Promise<void>((resolve) => this.#pool.end(() => resolve()));
+  }
+
+  async #readOnly<T>(
+    sql: string,
+    timeoutMs: number,
+    control: StatementControl,
+    body: (lease: MysqlLease, flavor: MysqlFlavor) => Promise<T>,
+  ): Promise<T> {
+    if (this.#closed) throw connectorClosed(this.id);
+    const connection = await this.#connect();
+    let killing: Promise<void> | undefined;
+    const kill = () => {
+      killing ??= this.#killQuery(connection.threadId);
+    };
+    const lease: MysqlLease = { connection, destroyed: false, onEarlyStop: kill };
+    try {
+      const { flavor } = await this.#sessions.prepare(connection, timeoutMs);
+      control.throwIfStopped();
+      // The connection stays on loan until the kill is done, so it can never hit another caller's query.
+      control.onStop(kill);
+      // @see https://dev.mysql.com/doc/refman/8.4/en/commit.html
+      await allRows(lease, 'START TRANSACTION READ ONLY');
+      control.throwIfStopped();
+      return await body(lease, flavor);
+    } catch (error) {
+      throw mysqlQueryFailed(error, sql, timeoutMs, this.#target);
+    } finally {
+      await killing?.catch(() => {});
+      if (!lease.destroyed) {
+        // A connection that cannot roll back is destroyed rather than handed to the next caller.
+        await allRows(lease, 'ROLLBACK').then(
+          () => connection.release(),
+          () => connection.destroy(),
+        );
+      }
+    }
+  }
+
+  #connect(): Promise<PoolConnection> {
+    return new Promise((resolve, reject) =>
+      this.#pool.getConnection((error, connection) =>
+        error ? reject(mysqlConnectFailed(error, this.#target)) : resolve(connection),
+      ),
+    );
+  }
+
+  /**
+   * Ends the running statement from a separate one-off connection (a full pool cannot delay it); the
+   * statement then fails with ER_QUERY_INTERRUPTED and the transaction rolls back.
+   * @see https://dev.mysql.com/doc/refman/8.4/en/kill.html
+   */
+  #killQuery(threadId: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const killer = mysql.createConnection(this.#target.connection);
+      killer.on('error', () => {}); // a failure is reported through the query callback below
+      killer.query(`KILL QUERY ${Number(threadId)}`, (error) => {
+        killer.end(() => (error ? reject(error) : resolve()));
+      });
+    });
+  }
+}

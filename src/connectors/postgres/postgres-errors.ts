@@ -1,0 +1,72 @@
+import { isKtxError, type KtxError } from '../../core/index.js';
+import { codeOf, connectionFailed, messageOf, networkProblem } from '../shared/connection-failed.js';
+import { queryFailed, queryTimedOut } from '../shared/query-errors.js';
+import type { PostgresTarget } from './postgres-pool-config.js';
+
+// SQLSTATE codes ktx tells apart. @see https://www.postgresql.org/docs/current/errcodes-appendix.html
+const LOGIN_REFUSED = new Set(['28P01', '28000', '42501']);
+
+/** A failure while opening a pooled connection: always `connection_failed`, never with the password. */
+export function postgresConnectFailed(error: unknown, target: PostgresTarget): KtxError {
+  const code = codeOf(error);
+  const base = { target: target.display, cause: error, secrets: target.secrets, data: { sqlstate: code } };
+  const network = networkProblem(code);
+  if (network) return connectionFailed({ ...base, ...network });
+  const message = messageOf(error);
+  if (code && LOGIN_REFUSED.has(code)) {
+    return connectionFailed({
+      ...base,
+      problem: `the server refused the login (${message}).`,
+      fix: "Check the user name and password in the connection URL (or the env:/file: reference that supplies them), and the server's pg_hba.conf.",
+    });
+  }
+  if (code === '3D000') {
+    return connectionFailed({
+      ...base,
+      problem: `${message}.`,
+      fix: 'Create the database, or correct its name in the connection URL (the path after host:port).',
+    });
+  }
+  if (code === '53300') {
+    return connectionFailed({
+      ...base,
+      problem: 'the server has no free connection slots.',
+      fix: 'Lower maxConnections for this connection in ktx.yaml, or raise max_connections on the server.',
+    });
+  }
+  if (/timeout|timed out/i.test(message)) {
+    return connectionFailed({
+      ...base,
+      problem: 'the server did not answer within 10 s.',
+      fix: 'Check the host and port, firewalls and VPN, and that the server accepts remote connections.',
+    });
+  }
+  return connectionFailed({
+    ...base,
+    problem: `${message}.`,
+    fix: 'Check the connection URL (host, port, database, user, sslmode) and that the server is reachable.',
+  });
+}
+
+/** A failure while a statement ran. Server-side statement timeouts become `query_timeout`. */
+export function postgresQueryFailed(
+  error: unknown,
+  sql: string,
+  timeoutMs: number,
+  target: PostgresTarget,
+): KtxError {
+  if (isKtxError(error)) return error;
+  const code = codeOf(error);
+  const message = messageOf(error);
+  if (code === '57014' && /statement timeout/i.test(message)) return queryTimedOut(sql, timeoutMs);
+  if (code?.startsWith('08') || networkProblem(code) || /Connection terminated/i.test(message)) {
+    return postgresConnectFailed(error, target);
+  }
+  const details = error as { detail?: unknown; hint?: unknown; position?: unknown };
+  return queryFailed(message, sql, error, {
+    sqlstate: code,
+    ...(details.detail ? { detail: details.detail } : {}),
+    ...(details.hint ? { hint: details.hint } : {}),
+    ...(details.position ? { position: Number(details.position) } : {}),
+  });
+}

@@ -1,0 +1,25 @@
+import { KtxError } from '../../core/index.js';
+import type { QueryOptions } from '../port.js';
+
+/** Rejects option values no engine can honour; the limits themselves are the caller's policy. */
+export function checkQueryOptions(options: QueryOptions): void {
+  if (!Number.isInteger(options.maxRows) || options.maxRows < 0) {
+    throw new KtxError('invalid_argument', `maxRows must be a whole number ≥ 0, got ${options.maxRows}.`, {
+      fix: 'Pass a row cap such as 1000.',
+    });
+  }
+  if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) {
+    throw new KtxError('invalid_argument', `timeoutMs must be a positive number, got ${options.timeoutMs}.`, {
+      fix: 'Pass a timeout in milliseconds such as 30000.',
+    });
+  }
+}
+
+/**
+ * Engines fetch at most maxRows + 1 rows: the extra row only proves that more exist. This keeps the
+ * first maxRows and says whether anything was cut.
+ */
+export function capRows<T>(rows: T[], maxRows: number): { rows: T[]; truncated: boolean } {
+  if (rows.length <= maxRows) return { rows, truncated: false };
+  return { rows: rows.slice(0, maxRows), truncated: true };
+}

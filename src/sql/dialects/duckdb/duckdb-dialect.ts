@@ -1,0 +1,19 @@
+import type { SqlDialect } from '../../dialect.js';
+import { duckdbReadOnlyRules } from './duckdb-read-only-rules.js';
+
+/** DuckDB. Its lexer descends from PostgreSQL's, without standard_conforming_strings. */
+export const duckdbDialect: SqlDialect = {
+  name: 'duckdb',
+  lexical: {
+    modes: [{ name: 'default', doubleQuotes: 'identifier', backslashEscapes: false }],
+    dashDashComment: 'always',
+    hashComment: false,
+    nestedBlockComments: true,
+    executableComments: false,
+    escapeStringPrefix: true,
+    dollarQuotes: true,
+    backtickIdentifiers: false,
+    bracketIdentifiers: false,
+  },
+  readOnly: duckdbReadOnlyRules,
+};
