@@ -1,6 +1,13 @@
+import { redactUrl } from '../connectors/index.js';
 import type { ConnectorConfig } from '../connectors/port.js';
 import { didYouMean, KtxError } from '../core/index.js';
-import { type ConnectionConfig, type KtxConfig, resolveSecret, resolveUserPath } from '../project/index.js';
+import {
+  type ConnectionConfig,
+  type KtxConfig,
+  parseSecretRef,
+  resolveSecret,
+  resolveUserPath,
+} from '../project/index.js';
 
 /** Strips `sqlite://`/`duckdb://` URL prefixes so both `path:` and `url:` spellings reach the same file. */
 function filePathFromUrl(url: string): string {
@@ -67,4 +74,16 @@ export function toConnectorConfig(projectDir: string, config: KtxConfig, id: str
         maxConnections: connection.maxConnections,
       };
   }
+}
+
+/**
+ * Where a connection points, fit to print: references (`env:`, `file:`) and file paths as written,
+ * literal URLs without their password.
+ */
+export function describeConnectionTarget(connection: ConnectionConfig): string {
+  if (connection.path) return connection.path;
+  const value = connection.url;
+  if (!value) return `${connection.host ?? ''}/${connection.database ?? ''}`;
+  if (parseSecretRef(value).kind !== 'literal' || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
+  return redactUrl(value);
 }

@@ -12,7 +12,12 @@ export {
   writeFileAtomic,
 } from '../project/index.js';
 export type { CheckResult, StatusReport } from '../status/index.js';
-export { connectionSchemas, requireConnection, toConnectorConfig } from './connector-config.js';
+export {
+  connectionSchemas,
+  describeConnectionTarget,
+  requireConnection,
+  toConnectorConfig,
+} from './connector-config.js';
 export { inferDriver } from './infer-driver.js';
 export { openConnector } from './open-connector.js';
 export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';

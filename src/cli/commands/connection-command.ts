@@ -4,19 +4,6 @@ import { commandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 import { renderTable, renderTsv } from '../render-table.js';
 
-/** Shows where a connection points without ever printing a password. */
-function target(connection: { url?: string; path?: string; host?: string; database?: string }): string {
-  const value = connection.path ?? connection.url ?? `${connection.host ?? ''}/${connection.database ?? ''}`;
-  if (/^(env|file):/.test(value)) return value;
-  try {
-    const url = new URL(value);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return value;
-  }
-}
-
 export function registerConnectionCommand(program: Command, io: CliIo): void {
   const connection = program.command('connection').description('List and test warehouse connections');
 
@@ -27,7 +14,7 @@ export function registerConnectionCommand(program: Command, io: CliIo): void {
     const rows = Object.entries(project.config.connections).map(([id, entry]) => ({
       id,
       driver: entry.driver,
-      target: target(entry),
+      target: app.describeConnectionTarget(entry),
       schemas: app.connectionSchemas(entry) ?? [],
     }));
     context.emit({ connections: rows }, (mode) => {

@@ -14,7 +14,12 @@ import { schemaScope } from '../shared/catalog-builder.js';
 import { connectionFailed, messageOf } from '../shared/connection-failed.js';
 import { type EngineOptions, gateOf, type StatementGate } from '../shared/engine-options.js';
 import { connectorClosed, notAQuery, queryFailed } from '../shared/query-errors.js';
-import { capRows, checkQueryOptions } from '../shared/query-options.js';
+import {
+  CATALOG_TIMEOUT_MS,
+  capRows,
+  checkQueryOptions,
+  FILE_PROBE_TIMEOUT_MS,
+} from '../shared/query-options.js';
 import { runStatement, type StatementControl } from '../shared/statement-control.js';
 import { introspectDuckDb } from './duckdb-introspect.js';
 import { streamRows } from './duckdb-stream.js';
@@ -34,9 +39,6 @@ const READ_ONLY_OPTIONS: Record<string, string> = {
   allow_community_extensions: 'false',
   lock_configuration: 'true', // a query cannot SET any of the above back
 };
-
-const PROBE_TIMEOUT_MS = 10_000;
-const CATALOG_TIMEOUT_MS = 120_000;
 
 export async function openDuckDbConnector(
   config: DuckDbConfig,
@@ -65,7 +67,7 @@ class DuckDbConnector implements Connector {
   async test(signal?: AbortSignal): Promise<ConnectionProbe> {
     const started = performance.now();
     const sql = 'SELECT version()';
-    const version = await runStatement(sql, { timeoutMs: PROBE_TIMEOUT_MS, signal }, (control) =>
+    const version = await runStatement(sql, { timeoutMs: FILE_PROBE_TIMEOUT_MS, signal }, (control) =>
       this.#withConnection(sql, control, async (connection) => (await connection.run(sql)).getRowsJson()),
     );
     return { serverVersion: `DuckDB ${String(version[0]?.[0])}`, latencyMs: performance.now() - started };

@@ -11,7 +11,12 @@ import type {
 import { schemaScope } from '../shared/catalog-builder.js';
 import { type EngineOptions, gateOf, type StatementGate } from '../shared/engine-options.js';
 import { connectorClosed, notAQuery } from '../shared/query-errors.js';
-import { capRows, checkQueryOptions } from '../shared/query-options.js';
+import {
+  CATALOG_TIMEOUT_MS,
+  capRows,
+  checkQueryOptions,
+  SERVER_PROBE_TIMEOUT_MS,
+} from '../shared/query-options.js';
 import { runStatement, type StatementControl } from '../shared/statement-control.js';
 import { mysqlConnectFailed, mysqlQueryFailed } from './mysql-errors.js';
 import { introspectMysql } from './mysql-introspect.js';
@@ -21,10 +26,6 @@ import { type MysqlFlavor, MysqlSessions } from './mysql-session.js';
 import { mysqlCell } from './mysql-types.js';
 
 type MysqlConfig = Extract<ConnectorConfig, { driver: 'mysql' }>;
-
-// Longer than the drivers' 10 s connect timeout, so an unreachable server reports connection_failed.
-const PROBE_TIMEOUT_MS = 15_000;
-const CATALOG_TIMEOUT_MS = 120_000;
 
 export async function openMysqlConnector(
   config: MysqlConfig,
@@ -60,8 +61,8 @@ class MysqlConnector implements Connector {
   async test(signal?: AbortSignal): Promise<ConnectionProbe> {
     const started = performance.now();
     const sql = 'SELECT VERSION()';
-    const version = await runStatement(sql, { timeoutMs: PROBE_TIMEOUT_MS, signal }, (control) =>
-      this.#readOnly(sql, PROBE_TIMEOUT_MS, control, async (lease) =>
+    const version = await runStatement(sql, { timeoutMs: SERVER_PROBE_TIMEOUT_MS, signal }, (control) =>
+      this.#readOnly(sql, SERVER_PROBE_TIMEOUT_MS, control, async (lease) =>
         String((await allRows(lease, sql))[0]?.[0]),
       ),
     );

@@ -1,5 +1,12 @@
 import { isKtxError, type KtxError } from '../../core/index.js';
-import { codeOf, connectionFailed, messageOf, networkProblem } from '../shared/connection-failed.js';
+import {
+  codeOf,
+  connectionFailed,
+  messageOf,
+  networkProblem,
+  type ServerRefusal,
+  serverRefused,
+} from '../shared/connection-failed.js';
 import { queryFailed, queryTimedOut } from '../shared/query-errors.js';
 import type { MysqlTarget } from './mysql-options.js';
 
@@ -13,37 +20,25 @@ const LOGIN_REFUSED = new Set([
 const TIMED_OUT = new Set(['ER_QUERY_TIMEOUT', 'ER_STATEMENT_TIMEOUT', '3024', '1969']);
 const CONNECTION_LOST = new Set(['PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'EPIPE']);
 
+/** A failure while opening a pooled connection: always `connection_failed`, never with the password. */
 export function mysqlConnectFailed(error: unknown, target: MysqlTarget): KtxError {
   const code = codeOf(error);
   const base = { target: target.display, cause: error, secrets: target.secrets, data: { engineCode: code } };
   const network = networkProblem(code);
   if (network) return connectionFailed({ ...base, ...network });
-  const message = messageOf(error);
-  if (code && LOGIN_REFUSED.has(code)) {
-    return connectionFailed({
-      ...base,
-      problem: `the server refused the login (${message}).`,
-      fix: 'Check the user name and password in the connection URL (or the env:/file: reference that supplies them) and the grants for this host.',
-    });
-  }
-  if (code === 'ER_BAD_DB_ERROR') {
-    return connectionFailed({
-      ...base,
-      problem: `${message}.`,
-      fix: 'Create the database, or correct its name in the connection URL (the path after host:port).',
-    });
-  }
-  if (code === 'ER_CON_COUNT_ERROR') {
-    return connectionFailed({
-      ...base,
-      problem: 'the server has no free connection slots.',
-      fix: 'Lower maxConnections for this connection in ktx.yaml, or raise max_connections on the server.',
-    });
-  }
-  return connectionFailed({
+  const kind: ServerRefusal =
+    code && LOGIN_REFUSED.has(code)
+      ? 'login-refused'
+      : code === 'ER_BAD_DB_ERROR'
+        ? 'missing-database'
+        : code === 'ER_CON_COUNT_ERROR'
+          ? 'no-free-slots'
+          : 'other';
+  return serverRefused(kind, {
     ...base,
-    problem: `${message}.`,
-    fix: 'Check the connection URL (host, port, database, user, ssl) and that the server is reachable.',
+    message: messageOf(error),
+    accessControl: 'the grants for this host',
+    urlParts: 'host, port, database, user, ssl',
   });
 }
 

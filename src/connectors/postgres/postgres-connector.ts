@@ -12,7 +12,12 @@ import type {
 import { schemaScope } from '../shared/catalog-builder.js';
 import { type EngineOptions, gateOf, type StatementGate } from '../shared/engine-options.js';
 import { connectorClosed } from '../shared/query-errors.js';
-import { capRows, checkQueryOptions } from '../shared/query-options.js';
+import {
+  CATALOG_TIMEOUT_MS,
+  capRows,
+  checkQueryOptions,
+  SERVER_PROBE_TIMEOUT_MS,
+} from '../shared/query-options.js';
 import { runStatement, type StatementControl } from '../shared/statement-control.js';
 import { postgresConnectFailed, postgresQueryFailed } from './postgres-errors.js';
 import { introspectPostgres } from './postgres-introspect.js';
@@ -20,10 +25,6 @@ import { type PostgresTarget, postgresPoolConfig, RAW_TEXT_TYPES } from './postg
 import { PostgresTypeCatalog, postgresCell } from './postgres-types.js';
 
 type PostgresConfig = Extract<ConnectorConfig, { driver: 'postgres' }>;
-
-// Longer than the drivers' 10 s connect timeout, so an unreachable server reports connection_failed.
-const PROBE_TIMEOUT_MS = 15_000;
-const CATALOG_TIMEOUT_MS = 120_000;
 
 export async function openPostgresConnector(
   config: PostgresConfig,
@@ -61,8 +62,8 @@ class PostgresConnector implements Connector {
   async test(signal?: AbortSignal): Promise<ConnectionProbe> {
     const started = performance.now();
     const sql = "SELECT current_setting('server_version')";
-    const version = await runStatement(sql, { timeoutMs: PROBE_TIMEOUT_MS, signal }, (control) =>
-      this.#readOnly(sql, PROBE_TIMEOUT_MS, control, async (client) => {
+    const version = await runStatement(sql, { timeoutMs: SERVER_PROBE_TIMEOUT_MS, signal }, (control) =>
+      this.#readOnly(sql, SERVER_PROBE_TIMEOUT_MS, control, async (client) => {
         const { rows } = await client.query<string[]>({ text: sql, rowMode: 'array' });
         return rows[0]?.[0] ?? 'unknown';
       }),

@@ -1,5 +1,12 @@
 import { isKtxError, type KtxError } from '../../core/index.js';
-import { codeOf, connectionFailed, messageOf, networkProblem } from '../shared/connection-failed.js';
+import {
+  codeOf,
+  connectionFailed,
+  messageOf,
+  networkProblem,
+  type ServerRefusal,
+  serverRefused,
+} from '../shared/connection-failed.js';
 import { queryFailed, queryTimedOut } from '../shared/query-errors.js';
 import type { PostgresTarget } from './postgres-pool-config.js';
 
@@ -13,38 +20,21 @@ export function postgresConnectFailed(error: unknown, target: PostgresTarget): K
   const network = networkProblem(code);
   if (network) return connectionFailed({ ...base, ...network });
   const message = messageOf(error);
-  if (code && LOGIN_REFUSED.has(code)) {
-    return connectionFailed({
-      ...base,
-      problem: `the server refused the login (${message}).`,
-      fix: "Check the user name and password in the connection URL (or the env:/file: reference that supplies them), and the server's pg_hba.conf.",
-    });
-  }
-  if (code === '3D000') {
-    return connectionFailed({
-      ...base,
-      problem: `${message}.`,
-      fix: 'Create the database, or correct its name in the connection URL (the path after host:port).',
-    });
-  }
-  if (code === '53300') {
-    return connectionFailed({
-      ...base,
-      problem: 'the server has no free connection slots.',
-      fix: 'Lower maxConnections for this connection in ktx.yaml, or raise max_connections on the server.',
-    });
-  }
-  if (/timeout|timed out/i.test(message)) {
-    return connectionFailed({
-      ...base,
-      problem: 'the server did not answer within 10 s.',
-      fix: 'Check the host and port, firewalls and VPN, and that the server accepts remote connections.',
-    });
-  }
-  return connectionFailed({
+  const kind: ServerRefusal =
+    code && LOGIN_REFUSED.has(code)
+      ? 'login-refused'
+      : code === '3D000'
+        ? 'missing-database'
+        : code === '53300'
+          ? 'no-free-slots'
+          : /timeout|timed out/i.test(message)
+            ? 'no-answer'
+            : 'other';
+  return serverRefused(kind, {
     ...base,
-    problem: `${message}.`,
-    fix: 'Check the connection URL (host, port, database, user, sslmode) and that the server is reachable.',
+    message,
+    accessControl: "the server's pg_hba.conf",
+    urlParts: 'host, port, database, user, sslmode',
   });
 }
 

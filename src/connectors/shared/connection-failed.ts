@@ -67,3 +67,55 @@ export function networkProblem(code: string | undefined): { problem: string; fix
       return undefined;
   }
 }
+
+/** How a server refused a connection, as each engine's error codes classify it. */
+export type ServerRefusal = 'login-refused' | 'missing-database' | 'no-free-slots' | 'no-answer' | 'other';
+
+export interface ServerRefusalContext extends Omit<ConnectionFailure, 'problem' | 'fix'> {
+  /** The driver's own message, kept where it says more than our phrase. */
+  message: string;
+  /** Where an engine looks for who may log in (pg_hba.conf, MySQL grants), named in the login fix. */
+  accessControl: string;
+  /** The URL parts worth checking for this engine, named in the generic fix. */
+  urlParts: string;
+}
+
+/**
+ * `connection_failed` for a server engine, worded once for every engine: the engine only says which
+ * kind of refusal its error code means (and socket errors are handled by `networkProblem` first).
+ */
+export function serverRefused(kind: ServerRefusal, context: ServerRefusalContext): KtxError {
+  const { message, accessControl, urlParts, ...base } = context;
+  switch (kind) {
+    case 'login-refused':
+      return connectionFailed({
+        ...base,
+        problem: `the server refused the login (${message}).`,
+        fix: `Check the user name and password in the connection URL (or the env:/file: reference that supplies them) and ${accessControl}.`,
+      });
+    case 'missing-database':
+      return connectionFailed({
+        ...base,
+        problem: `${message}.`,
+        fix: 'Create the database, or correct its name in the connection URL (the path after host:port).',
+      });
+    case 'no-free-slots':
+      return connectionFailed({
+        ...base,
+        problem: 'the server has no free connection slots.',
+        fix: 'Lower maxConnections for this connection in ktx.yaml, or raise max_connections on the server.',
+      });
+    case 'no-answer':
+      return connectionFailed({
+        ...base,
+        problem: 'the server did not answer within 10 s.',
+        fix: 'Check the host and port, firewalls and VPN, and that the server accepts remote connections.',
+      });
+    case 'other':
+      return connectionFailed({
+        ...base,
+        problem: `${message}.`,
+        fix: `Check the connection URL (${urlParts}) and that the server is reachable.`,
+      });
+  }
+}

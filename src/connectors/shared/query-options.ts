@@ -1,6 +1,14 @@
 import { KtxError } from '../../core/index.js';
 import type { QueryOptions } from '../port.js';
 
+/** Timeout of `test()` on file engines. */
+export const FILE_PROBE_TIMEOUT_MS = 10_000;
+/** Timeout of `test()` on servers: longer than the drivers' 10 s connect timeout, so an unreachable
+ * server reports `connection_failed` (with the reason) rather than `query_timeout`. */
+export const SERVER_PROBE_TIMEOUT_MS = 15_000;
+/** Timeout of the catalog reads behind `introspect()`, which have no caller-given timeout yet. */
+export const CATALOG_TIMEOUT_MS = 120_000;
+
 /** Rejects option values no engine can honour; the limits themselves are the caller's policy. */
 export function checkQueryOptions(options: QueryOptions): void {
   if (!Number.isInteger(options.maxRows) || options.maxRows < 0) {

@@ -15,7 +15,7 @@ import { schemaScope } from '../shared/catalog-builder.js';
 import { connectionFailed } from '../shared/connection-failed.js';
 import { type EngineOptions, gateOf, type StatementGate } from '../shared/engine-options.js';
 import { connectorClosed, notAQuery, queryFailed } from '../shared/query-errors.js';
-import { checkQueryOptions } from '../shared/query-options.js';
+import { CATALOG_TIMEOUT_MS, checkQueryOptions, FILE_PROBE_TIMEOUT_MS } from '../shared/query-options.js';
 import { runStatement, type StatementControl } from '../shared/statement-control.js';
 import { introspectSqlite } from './sqlite-introspect.js';
 import {
@@ -27,9 +27,6 @@ import {
 import { sqliteCell, sqliteLogicalType, storageClassOf } from './sqlite-types.js';
 
 type SqliteConfig = Extract<ConnectorConfig, { driver: 'sqlite' }>;
-
-const PROBE_TIMEOUT_MS = 10_000;
-const CATALOG_TIMEOUT_MS = 120_000;
 
 export async function openSqliteConnector(
   config: SqliteConfig,
@@ -64,7 +61,7 @@ class SqliteConnector implements Connector {
   async test(signal?: AbortSignal): Promise<ConnectionProbe> {
     const started = performance.now();
     const sql = 'SELECT sqlite_version()';
-    const result = await this.#run(sql, { maxRows: 1, timeoutMs: PROBE_TIMEOUT_MS, signal });
+    const result = await this.#run(sql, { maxRows: 1, timeoutMs: FILE_PROBE_TIMEOUT_MS, signal });
     return { serverVersion: `SQLite ${String(result.rows[0]?.[0])}`, latencyMs: performance.now() - started };
   }
 
