@@ -28,8 +28,17 @@ const config = parseConfigText(
 
 describe('toConnectorConfig', () => {
   it('resolves file URLs and project-relative paths', () => {
-    expect(toConnectorConfig('/p', config, 'lite')).toEqual({ driver: 'sqlite', id: 'lite', path: '/data/app.db' });
-    expect(toConnectorConfig('/p', config, 'rel')).toEqual({ driver: 'duckdb', id: 'rel', path: '/p/lake.duckdb', schemas: ['main'] });
+    expect(toConnectorConfig('/p', config, 'lite')).toEqual({
+      driver: 'sqlite',
+      id: 'lite',
+      path: '/data/app.db',
+    });
+    expect(toConnectorConfig('/p', config, 'rel')).toEqual({
+      driver: 'duckdb',
+      id: 'rel',
+      path: '/p/lake.duckdb',
+      schemas: ['main'],
+    });
   });
 
   it('builds a server URL from parts, dereferencing the password at use time', () => {
@@ -59,6 +68,8 @@ describe('describeConnectionTarget', () => {
   it('never shows a literal password, and shows references and paths as written', () => {
     expect(describeConnectionTarget(config.connections.literal!)).toBe('mysql://app@db:3306/shop?ssl=true');
     expect(describeConnectionTarget(config.connections.rel!)).toBe('lake.duckdb');
-    expect(describeConnectionTarget({ driver: 'postgres', url: 'env:DATABASE_URL' })).toBe('env:DATABASE_URL');
+    expect(describeConnectionTarget({ driver: 'postgres', url: 'env:DATABASE_URL' })).toBe(
+      'env:DATABASE_URL',
+    );
   });
 });

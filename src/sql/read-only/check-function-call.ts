@@ -1,5 +1,5 @@
-import type { ReadOnlyCheckOptions } from './check-read-only.js';
-import type { CompiledRules } from './compile-rules.js';
+import type { CompiledRules } from './compiled-rules.js';
+import type { ReadOnlyCheckOptions } from './read-only-check-options.js';
 import type { TokenList } from './token-list.js';
 
 /**

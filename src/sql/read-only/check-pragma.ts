@@ -1,5 +1,5 @@
 import { assertNever } from '../../core/index.js';
-import type { CompiledRules } from './compile-rules.js';
+import type { CompiledRules } from './compiled-rules.js';
 import type { TokenList } from './token-list.js';
 
 /**

@@ -3,12 +3,10 @@ import type { DialectName } from '../dialect-name.js';
 import { getDialect } from '../dialects/registry.js';
 import type { LexicalMode } from '../lexical-profile.js';
 import { classifyStatement } from './classify-statement.js';
+import type { ReadOnlyCheckOptions } from './read-only-check-options.js';
 import { tokenize } from './tokenize.js';
 
-export interface ReadOnlyCheckOptions {
-  /** The statement timeout in force; sleeps longer than this are refused outright. */
-  timeoutMs?: number;
-}
+export type { ReadOnlyCheckOptions };
 
 export type ReadOnlyVerdict = { ok: true } | { ok: false; reason: string };
 

@@ -2,9 +2,10 @@ import { assertNever } from '../../core/index.js';
 import type { SqlDialect } from '../dialect.js';
 import { checkFunctionCall } from './check-function-call.js';
 import { checkPragma } from './check-pragma.js';
-import type { ReadOnlyCheckOptions } from './check-read-only.js';
-import { type CompiledRules, compileRules } from './compile-rules.js';
+import { compileRules } from './compile-rules.js';
+import type { CompiledRules } from './compiled-rules.js';
 import { FileTableTracker } from './file-table-tracker.js';
+import type { ReadOnlyCheckOptions } from './read-only-check-options.js';
 import type { TokenList } from './token-list.js';
 import { verbEffect } from './verb-effects.js';
 

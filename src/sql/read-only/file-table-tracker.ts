@@ -1,4 +1,4 @@
-import type { CompiledRules } from './compile-rules.js';
+import type { CompiledRules } from './compiled-rules.js';
 import type { TokenList } from './token-list.js';
 
 /** Words that end a FROM list at their nesting level, so later commas separate other things. */
