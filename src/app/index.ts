@@ -1,5 +1,6 @@
 // Re-exported for the CLI, which may import only app and core.
 export { type CellValue, DEFAULT_MAX_ROWS, MAX_MAX_ROWS } from '../connectors/port.js';
+export { type Diagnostic, formatDiagnostic } from '../core/index.js';
 export {
   discoverProject,
   EMBEDDING_BACKENDS,
@@ -11,6 +12,7 @@ export {
   type WarehouseDriver,
   writeFileAtomic,
 } from '../project/index.js';
+export type { SemanticQuery } from '../semantic/index.js';
 export type { CheckResult, StatusReport } from '../status/index.js';
 export {
   connectionSchemas,
@@ -23,5 +25,7 @@ export { openConnector } from './open-connector.js';
 export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';
 export { type ProjectStatusInput, projectStatus } from './project-status.js';
 export { checkMaxRows, pickConnectionId, type RunSqlInput, runSql, type SqlResult } from './run-sql.js';
+export { type LoadedSemanticLayer, loadSemanticLayer, requireSource } from './semantic-layer.js';
+export { type RunSemanticQueryInput, runSemanticQuery, type SemanticQueryResult } from './semantic-query.js';
 export { type DatabaseInput, type SetupInput, type SetupResult, setupProject } from './setup-project.js';
 export { type ConnectionTestResult, testConnection, testConnections } from './test-connections.js';

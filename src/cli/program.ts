@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin-command.js';
 import { registerConnectionCommand } from './commands/connection-command.js';
 import { registerSetupCommand } from './commands/setup-command.js';
+import { registerSlCommand } from './commands/sl-command.js';
 import { registerSqlCommand } from './commands/sql-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
 import type { CliIo } from './io.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIo): Command {
   registerStatusCommand(program, io);
   registerConnectionCommand(program, io);
   registerSqlCommand(program, io);
+  registerSlCommand(program, io);
   registerAdminCommand(program, io);
   return program;
 }

@@ -5,6 +5,7 @@ export {
   type ConnectorConfig,
   DEFAULT_MAX_ROWS,
   DEFAULT_TIMEOUT_MS,
+  DRIVER_DIALECT,
   DRIVER_NAMES,
   type DriverName,
   type IntrospectedColumn,

@@ -4,6 +4,14 @@ import type { DialectName } from '../sql/index.js';
 export const DRIVER_NAMES = ['sqlite', 'duckdb', 'postgres', 'mysql'] as const;
 export type DriverName = (typeof DRIVER_NAMES)[number];
 
+/** The SQL dialect each driver speaks (several drivers may share one). */
+export const DRIVER_DIALECT = {
+  sqlite: 'sqlite',
+  duckdb: 'duckdb',
+  postgres: 'postgres',
+  mysql: 'mysql',
+} as const satisfies Record<DriverName, DialectName>;
+
 /**
  * A JSON-safe cell. Conversions are lossless by rule: integers outside ±2^53 and every DECIMAL/NUMERIC
  * arrive as strings; dates as `YYYY-MM-DD`; timestamps as ISO 8601 (`…Z` when the source type carries

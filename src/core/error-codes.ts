@@ -26,6 +26,12 @@ export const ERROR_CODES = {
   query_failed: 'The warehouse rejected the query.',
   query_timeout: 'The query ran longer than the configured timeout.',
   query_aborted: 'The query was cancelled before it finished.',
+  // semantic layer
+  semantic_model_invalid: 'A semantic-layer source is invalid; `ktx sl validate` lists the problems.',
+  semantic_query_invalid: 'The metric query names something that does not exist or cannot be combined.',
+  join_path_ambiguous: 'Two equally good join paths connect the sources; the query must pick one.',
+  join_path_missing: 'No join path connects the sources the query needs.',
+  unsupported_expression: 'A SQL fragment is not a single expression ktx can parse and re-print.',
   // internal
   internal: 'A bug in ktx: please report it with the --debug output.',
 } as const;

@@ -1,9 +1,18 @@
 /**
  * The closed set of SQL dialects ktx prints and checks. Per-dialect tables are typed
  * `satisfies Record<DialectName, …>`, so adding a name here is a compile error everywhere a dialect
- * must answer for itself. Snowflake, BigQuery, ClickHouse and T-SQL join with the semantic compiler.
+ * must answer for itself.
  */
-export const DIALECT_NAMES = ['sqlite', 'duckdb', 'postgres', 'mysql'] as const;
+export const DIALECT_NAMES = [
+  'sqlite',
+  'duckdb',
+  'postgres',
+  'mysql',
+  'snowflake',
+  'bigquery',
+  'clickhouse',
+  'tsql',
+] as const;
 
 export type DialectName = (typeof DIALECT_NAMES)[number];
 

@@ -18,11 +18,16 @@ export interface LexicalProfile {
    * is arithmetic).
    */
   readonly dashDashComment: 'always' | 'needs-space';
-  /** `#` starts a line comment (MySQL, MariaDB). Elsewhere `#` is an operator character. */
-  readonly hashComment: boolean;
   /**
-   * Block comments nest, so each opener needs its own closer (PostgreSQL, DuckDB); otherwise the
-   * first closer ends the comment.
+   * `#` starts a line comment (MySQL, MariaDB, BigQuery, ClickHouse). Elsewhere `#` is an operator
+   * or name character.
+   */
+  readonly hashComment: boolean;
+  /** `//` starts a line comment (Snowflake, ClickHouse). Elsewhere it is two slashes. */
+  readonly slashSlashComment: boolean;
+  /**
+   * Block comments nest, so each opener needs its own closer (PostgreSQL, DuckDB, ClickHouse, SQL
+   * Server); otherwise the first closer ends the comment.
    */
   readonly nestedBlockComments: boolean;
   /**
@@ -33,14 +38,48 @@ export interface LexicalProfile {
   /** `E'…'` is a string that always reads backslash escapes (PostgreSQL, DuckDB). */
   readonly escapeStringPrefix: boolean;
   /**
-   * `$tag$…$tag$` quotes a string and `$1` is a parameter (PostgreSQL, DuckDB). When false, `$` is an
-   * ordinary identifier character, also at the start of a word (MySQL names, SQLite `$param`).
+   * `'''…'''` (and `"""…"""` where `"` quotes strings) is one string that ends at the first
+   * unescaped triple quote (GoogleSQL). Elsewhere `'''` is a string holding one quote.
    */
-  readonly dollarQuotes: boolean;
-  /** `` `name` `` quotes an identifier, with ``` `` ``` for a backtick inside (MySQL, SQLite). */
+  readonly tripleQuotedStrings: boolean;
+  /**
+   * A doubled quote inside a quoted string or name stands for one quote (`'it''s'`). When false the
+   * second quote ends the run and the third opens a new one (GoogleSQL, whose `'a''b'` is two
+   * literals); this matters only next to triple quotes.
+   */
+  readonly doubledQuoteEscapes: boolean;
+  /**
+   * What `$` does where a token starts:
+   * - `none`: it is a name character, also first (MySQL `$x`, SQLite `$param`, T-SQL `$action`).
+   * - `tagged`: `$tag$…$tag$` quotes a string, with a tag made of name characters; `$1` and
+   *   `$name` are parameters (PostgreSQL, DuckDB).
+   * - `untagged`: only `$$…$$` quotes a string; any other `$` starts a name (Snowflake `$1`, `$var`).
+   * - `heredoc`: everything from the `$` to the next `$`, whatever it holds, is a delimiter, and the
+   *   string runs to the next copy of it; without one the `$` starts a name (ClickHouse).
+   */
+  readonly dollarQuotes: 'none' | 'tagged' | 'untagged' | 'heredoc';
+  /**
+   * `` `name` `` quotes an identifier (MySQL, SQLite, BigQuery, ClickHouse). Whether a doubled
+   * backtick or a backslash escapes one inside follows `doubledQuoteEscapes` and
+   * `identifierBackslashEscapes`.
+   */
   readonly backtickIdentifiers: boolean;
-  /** `[name]` quotes an identifier and ends at the first `]` (SQLite, for SQL Server compatibility). */
-  readonly bracketIdentifiers: boolean;
+  /**
+   * `\` escapes the next character inside quoted identifiers, `"…"` read as a name and `` `…` ``
+   * (ClickHouse, BigQuery backticks), so `` `a\`b` `` is one name.
+   */
+  readonly identifierBackslashEscapes: boolean;
+  /**
+   * `[name]` quotes an identifier. `first-close`: the first `]` ends it (SQLite). `doubled-close`:
+   * `]]` stands for one `]` and a single `]` ends it (SQL Server). `none`: `[` is punctuation.
+   */
+  readonly bracketIdentifiers: 'none' | 'first-close' | 'doubled-close';
+  /**
+   * Characters at or above U+0080 outside quotes and comments are name characters (most engines).
+   * When false the gate refuses them: the engine gives some of them other meanings (ClickHouse reads
+   * `‘…’` as a string, `“…”` as a name and U+2212 as a minus) or rejects them anyway (GoogleSQL).
+   */
+  readonly nonAsciiNames: boolean;
 }
 
 /** One combination of lexing-relevant engine settings. */

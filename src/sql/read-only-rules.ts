@@ -13,8 +13,23 @@ export interface ReadOnlyRules {
    * statements that write (`DELETE`, `INTO`, `ANALYZE`…): ordinary column names must still pass.
    */
   readonly forbiddenWords: readonly string[];
-  /** Upper-case word sequences of row-locking clauses not caught by a forbidden word (`FOR SHARE`). */
+  /**
+   * Upper-case word sequences of locking clauses not caught by a forbidden word (`FOR SHARE`, or a
+   * single word such as SQL Server's `UPDLOCK` table hint).
+   */
   readonly lockingClauses: readonly (readonly string[])[];
+  /**
+   * Upper-case word sequences refused anywhere because they change state or run another statement,
+   * where one of their words alone is ordinary (`NEXT VALUE FOR` advances a SQL Server sequence, but
+   * `FETCH NEXT` pages).
+   */
+  readonly forbiddenPhrases: readonly (readonly string[])[];
+  /**
+   * Operators refused outside quotes and comments, each with the clause that says why: Snowflake's
+   * `@` names a stage (files, not tables) and `->>` chains another statement. A multi-character
+   * operator matches its characters as consecutive tokens, also with spaces or comments between.
+   */
+  readonly forbiddenOperators: Readonly<Record<string, string>>;
   /**
    * Lower-case names of functions refused when called, bare, schema-qualified or quoted. `*` matches
    * any run of characters, so `lo_*` covers every large-object function.

@@ -23,6 +23,7 @@ describe.each(DIALECT_NAMES)('dialect %s', (name) => {
       ...Object.keys(rules.statements),
       ...rules.forbiddenWords,
       ...rules.lockingClauses.flat(),
+      ...rules.forbiddenPhrases.flat(),
       ...(rules.fileTables?.keywords ?? []),
     ];
     for (const word of upper) expect(word).toMatch(/^[A-Z_]+$/);
@@ -33,6 +34,19 @@ describe.each(DIALECT_NAMES)('dialect %s', (name) => {
       ...(rules.fileTables?.extensions ?? []),
     ];
     for (const word of lower) expect(word).toMatch(/^[a-z0-9_*]+$/);
+  });
+
+  test('lists forbidden operators made only of punctuation, each with a reason', () => {
+    for (const [operator, effect] of Object.entries(rules.forbiddenOperators)) {
+      expect(operator).toMatch(/^[^\p{L}\p{N}\s_$'"`]+$/u);
+      expect(effect.trim()).not.toBe('');
+    }
+  });
+
+  test('escapes quoted names with backslashes only where one lexical mode stands', () => {
+    // Mode skipping (check-read-only.ts) assumes a `"…"` name ends where the same text read as a
+    // string without backslash escapes would.
+    if (dialect.lexical.modes.length > 1) expect(dialect.lexical.identifierBackslashEscapes).toBe(false);
   });
 
   test('allows SELECT and refuses every write verb inside a statement', () => {

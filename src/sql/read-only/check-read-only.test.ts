@@ -88,6 +88,27 @@ describe('checkReadOnly: words inside the statement', () => {
   });
 });
 
+describe('checkReadOnly: phrases and operators', () => {
+  test('refuses forbidden phrases but not their words alone', () => {
+    expect(reason('SELECT NEXT VALUE FOR dbo.s', 'tsql')).toBe(
+      'NEXT VALUE FOR changes server state or runs another statement',
+    );
+    expect(reason('SELECT id FROM t ORDER BY id OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY', 'tsql')).toBeNull();
+    expect(reason('SELECT 1 PARALLEL WITH SELECT 2', 'clickhouse')).toMatch(/^PARALLEL WITH /);
+  });
+
+  test('refuses forbidden operators, also spelled with spaces or comments between their characters', () => {
+    expect(reason('SELECT * FROM @stage', 'snowflake')).toBe(
+      '`@` names a stage, which reads files rather than tables',
+    );
+    expect(reason('SELECT 1 ->> SELECT 2', 'snowflake')).toBe('`->>` chains another statement onto this one');
+    expect(reason('SELECT 1 - /* */ >> SELECT 2', 'snowflake')).toMatch(/^`->>` /);
+    expect(reason('SELECT TRANSFORM(a, x INT -> x > 1) FROM t', 'snowflake')).toBeNull();
+    expect(reason('SELECT \'@x\', "@y" FROM t', 'snowflake')).toBeNull();
+    expect(reason('SELECT @p', 'bigquery')).toBeNull();
+  });
+});
+
 describe('checkReadOnly: function calls', () => {
   test('refuses forbidden functions however they are spelled', () => {
     for (const sql of [

@@ -66,9 +66,9 @@ function refusedVerb(verb: string, dialect: SqlDialect, rules: CompiledRules): s
 }
 
 /**
- * One pass over the statement's tokens: forbidden bare words and phrases, calls of forbidden or
- * sleeping functions, and file-reading table references. `exempt` is a token index skipped by the
- * word check (the object word of `SHOW CREATE TABLE`), or -1.
+ * One pass over the statement's tokens: forbidden bare words, phrases and operators, calls of
+ * forbidden or sleeping functions, and file-reading table references. `exempt` is a token index
+ * skipped by the word check (the object word of `SHOW CREATE TABLE`), or -1.
  */
 function scanBody(
   tokens: TokenList,
@@ -84,6 +84,10 @@ function scanBody(
     const upper = kind === 'word' ? rules.keywords.at(tokens, index) : null;
     if (upper !== null && index !== exempt) {
       const reason = checkWord(tokens, index, upper, end, rules);
+      if (reason) return reason;
+    }
+    if (kind === 'punctuation' && rules.operatorsByFirstCharacter.size > 0) {
+      const reason = checkOperator(tokens, index, end, rules);
       if (reason) return reason;
     }
     // Strings count too: a `"…"` is a string under one MySQL mode and a name under another, and
@@ -116,9 +120,31 @@ function checkWord(
   const phrases = rules.phrasesByFirstWord.get(upper);
   if (phrases === undefined) return null;
   for (const phrase of phrases) {
-    if (phraseAt(tokens, index, phrase, end, rules)) return `${phrase.join(' ')} locks rows`;
+    if (phraseAt(tokens, index, phrase.words, end, rules))
+      return `${phrase.words.join(' ')} ${phrase.effect}`;
   }
   return null;
+}
+
+/**
+ * A forbidden operator starting at punctuation token `index`: its characters as consecutive
+ * punctuation tokens, even with whitespace or comments between them (stricter than any lexer).
+ */
+function checkOperator(tokens: TokenList, index: number, end: number, rules: CompiledRules): string | null {
+  const operators = rules.operatorsByFirstCharacter.get(tokens.sql[tokens.start(index)]!);
+  if (operators === undefined) return null;
+  for (const { operator, effect } of operators) {
+    if (operatorAt(tokens, index, operator, end)) return `\`${operator}\` ${effect}`;
+  }
+  return null;
+}
+
+function operatorAt(tokens: TokenList, index: number, operator: string, end: number): boolean {
+  if (index + operator.length > end) return false;
+  for (let offset = 0; offset < operator.length; offset++) {
+    if (!tokens.isPunctuation(index + offset, operator[offset]!)) return false;
+  }
+  return true;
 }
 
 function phraseAt(

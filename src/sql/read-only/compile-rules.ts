@@ -1,5 +1,5 @@
 import type { ReadOnlyRules } from '../read-only-rules.js';
-import type { CompiledRules } from './compiled-rules.js';
+import type { CompiledOperator, CompiledPhrase, CompiledRules } from './compiled-rules.js';
 import { TRACKER_WORDS } from './file-table-tracker.js';
 import { KeywordTable } from './keyword-table.js';
 
@@ -8,16 +8,30 @@ const cache = new WeakMap<ReadOnlyRules, CompiledRules>();
 export function compileRules(rules: ReadOnlyRules): CompiledRules {
   const cached = cache.get(rules);
   if (cached) return cached;
-  const phrasesByFirstWord = new Map<string, (readonly string[])[]>();
-  for (const phrase of rules.lockingClauses) {
-    const first = phrase[0];
+  const phrasesByFirstWord = new Map<string, CompiledPhrase[]>();
+  const addPhrases = (phrases: readonly (readonly string[])[], effect: string) => {
+    for (const words of phrases) {
+      const first = words[0];
+      if (first === undefined) continue;
+      phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), { words, effect }]);
+    }
+  };
+  addPhrases(rules.lockingClauses, 'locks rows');
+  addPhrases(rules.forbiddenPhrases, 'changes server state or runs another statement');
+  const operatorsByFirstCharacter = new Map<string, CompiledOperator[]>();
+  for (const [operator, effect] of Object.entries(rules.forbiddenOperators)) {
+    const first = operator[0];
     if (first === undefined) continue;
-    phrasesByFirstWord.set(first, [...(phrasesByFirstWord.get(first) ?? []), phrase]);
+    operatorsByFirstCharacter.set(first, [
+      ...(operatorsByFirstCharacter.get(first) ?? []),
+      { operator, effect },
+    ]);
   }
   const compiled: CompiledRules = {
     statements: new Map(Object.entries(rules.statements)),
     forbiddenWords: new Set(rules.forbiddenWords),
     phrasesByFirstWord,
+    operatorsByFirstCharacter,
     forbiddenFunction: globsToRegExp(rules.forbiddenFunctions),
     sleepFunctions: new Set(rules.sleepFunctions),
     pragmas: new Map(Object.entries(rules.pragmas)),
@@ -27,6 +41,7 @@ export function compileRules(rules: ReadOnlyRules): CompiledRules {
       ...Object.keys(rules.statements),
       ...rules.forbiddenWords,
       ...rules.lockingClauses.flat(),
+      ...rules.forbiddenPhrases.flat(),
       ...(rules.fileTables?.keywords ?? []),
       ...TRACKER_WORDS,
     ]),

@@ -9,12 +9,20 @@ const CARRIAGE_RETURN = 13;
 const LINE_FEED = 10;
 const STAR = 42;
 const SLASH = 47;
+const RIGHT_BRACKET = 93;
 
 /**
- * A run quoted by `quote` starting at `start`, where a doubled quote stands for itself and, with
- * `backslashEscapes`, `\` escapes the next character (so `'a\'b'` is one string in MySQL).
+ * A run quoted by `quote` starting at `start`, where, with `doubled`, a doubled quote stands for
+ * itself and, with `backslashEscapes`, `\` escapes the next character (so `'a\'b'` is one string in
+ * MySQL). Without `doubled` the run ends at the first unescaped quote (GoogleSQL).
  */
-export function endOfQuoted(sql: string, start: number, quote: number, backslashEscapes: boolean): number {
+export function endOfQuoted(
+  sql: string,
+  start: number,
+  quote: number,
+  backslashEscapes: boolean,
+  doubled: boolean,
+): number {
   const length = sql.length;
   let index = start + 1;
   while (index < length) {
@@ -22,7 +30,7 @@ export function endOfQuoted(sql: string, start: number, quote: number, backslash
     if (code === BACKSLASH && backslashEscapes) {
       index += 2;
     } else if (code === quote) {
-      if (sql.charCodeAt(index + 1) !== quote) return index + 1;
+      if (!doubled || sql.charCodeAt(index + 1) !== quote) return index + 1;
       index += 2;
     } else {
       index++;
@@ -31,9 +39,41 @@ export function endOfQuoted(sql: string, start: number, quote: number, backslash
   return -1;
 }
 
-/** `[name]`: no escapes, the first `]` closes it. */
-export function endOfBracketIdentifier(sql: string, start: number): number {
-  const close = sql.indexOf(']', start + 1);
+/**
+ * A triple-quoted run whose three opening quotes start at `start`: it ends at the first three
+ * unescaped quotes in a row, and one or two quotes inside are data (GoogleSQL `'''it's'''`).
+ * @see https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals
+ */
+export function endOfTripleQuoted(
+  sql: string,
+  start: number,
+  quote: number,
+  backslashEscapes: boolean,
+): number {
+  const length = sql.length;
+  let index = start + 3;
+  while (index < length) {
+    const code = sql.charCodeAt(index);
+    if (code === BACKSLASH && backslashEscapes) {
+      index += 2;
+    } else if (code === quote && sql.charCodeAt(index + 1) === quote && sql.charCodeAt(index + 2) === quote) {
+      return index + 3;
+    } else {
+      index++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * `[name]`. With `doubled` (SQL Server) `]]` stands for one `]` and the first single `]` closes it;
+ * otherwise (SQLite) the first `]` closes it.
+ */
+export function endOfBracketIdentifier(sql: string, start: number, doubled: boolean): number {
+  let close = sql.indexOf(']', start + 1);
+  while (doubled && close !== -1 && sql.charCodeAt(close + 1) === RIGHT_BRACKET) {
+    close = sql.indexOf(']', close + 2);
+  }
   return close === -1 ? -1 : close + 1;
 }
 

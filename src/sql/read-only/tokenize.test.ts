@@ -199,3 +199,106 @@ describe('tokenize', () => {
     ]);
   });
 });
+
+describe('tokenize: warehouse dialects', () => {
+  test('reads // as a line comment only in Snowflake and ClickHouse', () => {
+    expect(lex('SELECT 1 // x\n, 2', 'snowflake')).toEqual([
+      'word:SELECT',
+      'number:1',
+      'punctuation:,',
+      'number:2',
+    ]);
+    expect(lex('SELECT 1 // x', 'clickhouse')).toEqual(['word:SELECT', 'number:1']);
+    expect(lex('SELECT 4 // 2', 'postgres')).toEqual([
+      'word:SELECT',
+      'number:4',
+      'punctuation:/',
+      'punctuation:/',
+      'number:2',
+    ]);
+  });
+
+  test('reads GoogleSQL triple-quoted strings and never doubles a quote', () => {
+    expect(lex(`SELECT '''it's''', """a "b" c"""`, 'bigquery')).toEqual([
+      'word:SELECT',
+      "string:'''it's'''",
+      'punctuation:,',
+      'string:"""a "b" c"""',
+    ]);
+    expect(lex("SELECT 'a''b'", 'bigquery')).toEqual(['word:SELECT', "string:'a'", "string:'b'"]);
+    expect(lex("SELECT '''a\\''''", 'bigquery')).toEqual(['word:SELECT', "string:'''a\\''''"]);
+    expect(lex("SELECT '''a", 'bigquery')).toBe('an unterminated string literal');
+    expect(lex("SELECT r'\\'', b'x'", 'bigquery')).toEqual([
+      'word:SELECT',
+      'word:r',
+      "string:'\\''",
+      'punctuation:,',
+      'word:b',
+      "string:'x'",
+    ]);
+  });
+
+  test('reads backslash escapes in quoted names where the dialect has them', () => {
+    expect(lex('SELECT `a\\`b`', 'bigquery')).toEqual(['word:SELECT', 'quoted-identifier:`a\\`b`']);
+    expect(lex('SELECT "a\\"b", `c``d`', 'clickhouse')).toEqual([
+      'word:SELECT',
+      'quoted-identifier:"a\\"b"',
+      'punctuation:,',
+      'quoted-identifier:`c``d`',
+    ]);
+    expect(lex('SELECT "a\\" x', 'snowflake')).toEqual(['word:SELECT', 'quoted-identifier:"a\\"', 'word:x']);
+  });
+
+  test('reads SQL Server brackets with ]] inside, and SQLite brackets to the first ]', () => {
+    expect(lex('SELECT [a]]b], [c]', 'tsql')).toEqual([
+      'word:SELECT',
+      'quoted-identifier:[a]]b]',
+      'punctuation:,',
+      'quoted-identifier:[c]',
+    ]);
+    expect(lex('SELECT [a]]', 'sqlite')).toEqual(['word:SELECT', 'quoted-identifier:[a]', 'punctuation:]']);
+    expect(lex('SELECT [a]]', 'tsql')).toBe('an unterminated quoted identifier');
+  });
+
+  test('reads only $$ as a Snowflake quote; other $ words are names', () => {
+    expect(lex("SELECT $$it's$$, $1, $var, $a$", 'snowflake')).toEqual([
+      'word:SELECT',
+      "string:$$it's$$",
+      'punctuation:,',
+      'word:$1',
+      'punctuation:,',
+      'word:$var',
+      'punctuation:,',
+      'word:$a$',
+    ]);
+    expect(lex('SELECT $$ x', 'snowflake')).toBe('an unterminated dollar-quoted string');
+  });
+
+  test('reads ClickHouse heredocs with any delimiter and refuses ambiguous dollars', () => {
+    expect(lex("SELECT $a b$x'$a b$, $", 'clickhouse')).toEqual([
+      'word:SELECT',
+      "string:$a b$x'$a b$",
+      'punctuation:,',
+      'punctuation:$',
+    ]);
+    expect(lex('SELECT $x$ y', 'clickhouse')).toMatch(/heredoc string without an end/);
+    expect(lex('SELECT a$b', 'clickhouse')).toMatch(/`\$` inside a name/);
+  });
+
+  test('refuses non-ASCII outside quotes where the engine gives it other meanings', () => {
+    expect(lex('SELECT \u2018x\u2019', 'clickhouse')).toMatch(/non-ASCII character U\+2018/);
+    expect(lex('SELECT a\u2212b', 'clickhouse')).toMatch(/U\+2212/);
+    expect(lex('SELECT größe', 'bigquery')).toMatch(/U\+00F6/);
+    expect(lex("SELECT 'größe' -- é\n", 'clickhouse')).toEqual(['word:SELECT', "string:'größe'"]);
+    expect(lex('SELECT größe', 'tsql')).toEqual(['word:SELECT', 'word:größe']);
+  });
+
+  test('nests block comments in ClickHouse and SQL Server, not in Snowflake or BigQuery', () => {
+    for (const dialect of ['clickhouse', 'tsql'] as const) {
+      expect(lex('SELECT 1 /* a /* b */ c */', dialect)).toEqual(['word:SELECT', 'number:1']);
+    }
+    for (const dialect of ['snowflake', 'bigquery'] as const) {
+      expect(lex('SELECT 1 /* a /* b */ c', dialect)).toEqual(['word:SELECT', 'number:1', 'word:c']);
+    }
+  });
+});

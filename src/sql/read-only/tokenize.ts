@@ -15,6 +15,7 @@ import {
   endOfDollarQuoted,
   endOfLineComment,
   endOfQuoted,
+  endOfTripleQuoted,
 } from './scan-literals.js';
 import { TokenList } from './token-list.js';
 
@@ -50,15 +51,24 @@ const LOWER_M = 109;
 /**
  * Splits `sql` into tokens the way an engine with `profile` running under `mode` would, dropping
  * comments and whitespace. Refuses (rather than guesses) when the text holds something engines read
- * differently or a reviewer cannot see: NUL, controls, invisible characters outside quotes, a bare
- * carriage return, executable comments, or an unterminated string, quoted name or comment.
- * One pass over the text; nothing is allocated per character.
+ * differently or a reviewer cannot see: NUL, controls, invisible characters outside quotes (any
+ * non-ASCII one where the profile says names are ASCII), a bare carriage return, executable
+ * comments, an unterminated string, quoted name or comment, or a `$` the engine may read as a quote
+ * the gate cannot match. One pass over the text; nothing is allocated per character.
  */
 export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode): TokenizeResult {
   if (sql.includes('\0')) return refuse('a NUL character (engines cut the text there)');
   const tokens = new TokenList(sql);
   const length = sql.length;
-  const dollarStartsWord = !profile.dollarQuotes;
+  const dollarStartsWord = profile.dollarQuotes === 'none';
+  const doubled = profile.doubledQuoteEscapes;
+  const dollarInWordAmbiguous = profile.dollarQuotes === 'heredoc';
+  // Walks forward with the words, like `nextBackslash`, so the check stays linear.
+  let nextDollar = dollarInWordAmbiguous ? sql.indexOf('$') : -1;
+  const hasDollarBefore = (start: number, end: number): boolean => {
+    while (nextDollar !== -1 && nextDollar < start) nextDollar = sql.indexOf('$', nextDollar + 1);
+    return nextDollar !== -1 && nextDollar < end;
+  };
   // Walks forward with the strings, so finding backslashes inside them stays linear.
   let nextBackslash = sql.indexOf('\\');
   let backslashInString = false;
@@ -82,14 +92,19 @@ export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode
     if (isWordStart(code, dollarStartsWord)) {
       // `E'…'` reads backslash escapes whatever the mode: only when the word is exactly `E`.
       if (profile.escapeStringPrefix && (code === UPPER_E || code === LOWER_E) && next === QUOTE) {
-        end = endOfQuoted(sql, index + 1, QUOTE, true);
+        end = endOfQuoted(sql, index + 1, QUOTE, true, doubled);
         if (end === -1) return refuse(UNTERMINATED_STRING);
         tokens.push('string', index, end);
         index = end;
         continue;
       }
-      end = endOfWord(sql, index);
-      if (end < 0) return refuse(hiddenCharacter(sql, -end - 1));
+      end = endOfWord(sql, index, profile.nonAsciiNames);
+      if (end < 0) return refuse(characterOutsideQuotes(sql, -end - 1));
+      // ClickHouse ends a word that starts with a digit before a `$`, which may then open a heredoc
+      // the gate would miss; names with `$` are rare there, so any `$` inside a word is refused.
+      if (dollarInWordAmbiguous && hasDollarBefore(index, end)) {
+        return refuse('a `$` inside a name, where the engine may start a heredoc string');
+      }
       tokens.push('word', index, end);
       index = end;
       continue;
@@ -112,6 +127,12 @@ export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode
       index = end;
       continue;
     }
+    if (code === SLASH && next === SLASH && profile.slashSlashComment) {
+      end = endOfLineComment(sql, index + 2);
+      if (end === -2) return refuse(BARE_CARRIAGE_RETURN);
+      index = end;
+      continue;
+    }
     if (code === SLASH && next === STAR) {
       if (profile.executableComments && isExecutableComment(sql, index)) {
         return refuse('an executable comment (`/*!` or `/*M!`), whose content the server runs');
@@ -122,7 +143,7 @@ export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode
       continue;
     }
     if (code === QUOTE) {
-      end = endOfQuoted(sql, index, QUOTE, mode.backslashEscapes);
+      end = endOfString(sql, index, QUOTE, profile, mode.backslashEscapes);
       if (end === -1) return refuse(UNTERMINATED_STRING);
       if (hasBackslash(index, end)) backslashInString = true;
       tokens.push('string', index, end);
@@ -132,12 +153,12 @@ export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode
     if (code === DOUBLE_QUOTE) {
       switch (mode.doubleQuotes) {
         case 'identifier':
-          end = endOfQuoted(sql, index, DOUBLE_QUOTE, false);
+          end = endOfQuoted(sql, index, DOUBLE_QUOTE, profile.identifierBackslashEscapes, doubled);
           if (end === -1) return refuse(UNTERMINATED_IDENTIFIER);
           tokens.push('quoted-identifier', index, end);
           break;
         case 'string':
-          end = endOfQuoted(sql, index, DOUBLE_QUOTE, mode.backslashEscapes);
+          end = endOfString(sql, index, DOUBLE_QUOTE, profile, mode.backslashEscapes);
           if (end === -1) return refuse(UNTERMINATED_STRING);
           if (hasBackslash(index, end)) backslashInString = backslashInDoubleQuoted = true;
           tokens.push('string', index, end);
@@ -149,21 +170,21 @@ export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode
       continue;
     }
     if (code === BACKTICK && profile.backtickIdentifiers) {
-      end = endOfQuoted(sql, index, BACKTICK, false);
+      end = endOfQuoted(sql, index, BACKTICK, profile.identifierBackslashEscapes, doubled);
       if (end === -1) return refuse(UNTERMINATED_IDENTIFIER);
       tokens.push('quoted-identifier', index, end);
       index = end;
       continue;
     }
-    if (code === LEFT_BRACKET && profile.bracketIdentifiers) {
-      end = endOfBracketIdentifier(sql, index);
+    if (code === LEFT_BRACKET && profile.bracketIdentifiers !== 'none') {
+      end = endOfBracketIdentifier(sql, index, profile.bracketIdentifiers === 'doubled-close');
       if (end === -1) return refuse(UNTERMINATED_IDENTIFIER);
       tokens.push('quoted-identifier', index, end);
       index = end;
       continue;
     }
-    if (code === DOLLAR && profile.dollarQuotes) {
-      const dollar = scanDollar(sql, index, tokens);
+    if (code === DOLLAR) {
+      const dollar = scanDollar(sql, index, tokens, profile);
       if (typeof dollar === 'string') return refuse(dollar);
       index = dollar;
       continue;
@@ -193,6 +214,33 @@ function hiddenCharacter(sql: string, index: number): string {
   return `the invisible or format character ${describeCharacterAt(sql, index)} outside quotes`;
 }
 
+/** Why the character at `index`, inside or at the start of a word, is refused. */
+function characterOutsideQuotes(sql: string, index: number): string {
+  if (isHiddenCharacterAt(sql, index)) return hiddenCharacter(sql, index);
+  return `the non-ASCII character ${describeCharacterAt(sql, index)} outside quotes, which this engine reads as a quote, an operator or an error`;
+}
+
+/**
+ * A string quoted by `quote` at `start`: triple-quoted where the dialect has those, else a plain run.
+ * Without doubled-quote escapes `''` is an empty string, so only three quotes open a triple.
+ */
+function endOfString(
+  sql: string,
+  start: number,
+  quote: number,
+  profile: LexicalProfile,
+  backslashEscapes: boolean,
+): number {
+  if (
+    profile.tripleQuotedStrings &&
+    sql.charCodeAt(start + 1) === quote &&
+    sql.charCodeAt(start + 2) === quote
+  ) {
+    return endOfTripleQuoted(sql, start, quote, backslashEscapes);
+  }
+  return endOfQuoted(sql, start, quote, backslashEscapes, profile.doubledQuoteEscapes);
+}
+
 function dashDashOpensComment(profile: LexicalProfile, after: number): boolean {
   switch (profile.dashDashComment) {
     case 'always':
@@ -211,15 +259,18 @@ function isExecutableComment(sql: string, start: number): boolean {
   return (third === UPPER_M || third === LOWER_M) && sql.charCodeAt(start + 3) === BANG;
 }
 
-/** End of a word, or `-(offset + 1)` of the first invisible character inside it. */
-function endOfWord(sql: string, start: number): number {
+/**
+ * End of a word, or `-(offset + 1)` of the first character inside it the gate refuses: an invisible
+ * one, or any non-ASCII one when the dialect does not read those as name characters.
+ */
+function endOfWord(sql: string, start: number, nonAsciiNames: boolean): number {
   const length = sql.length;
   let index = start;
   while (index < length) {
     const code = sql.charCodeAt(index);
     if (!isWordPart(code)) break;
     if (code >= 128) {
-      if (isHiddenCharacterAt(sql, index)) return -(index + 1);
+      if (!nonAsciiNames || isHiddenCharacterAt(sql, index)) return -(index + 1);
       index += characterWidthAt(sql, index);
     } else {
       index++;
@@ -253,11 +304,58 @@ function endOfNumber(sql: string, start: number): number {
 }
 
 /**
- * At a `$` in a dialect with dollar quoting: `$1` is a parameter, `$tag$…$tag$` a string, `$name` a
- * named parameter. Returns the next offset, or a refusal reason. A `$` inside a word never gets
- * here (the word scanner takes it), so `a$b$ … $b$` stays code, as the engines read it.
+ * At a `$` that does not continue a word, read as the dialect's `dollarQuotes` says. Returns the next
+ * offset, or a refusal reason. A `$` inside a word never gets here (the word scanner takes it), so
+ * `a$b$ … $b$` stays code, as the engines read it.
  */
-function scanDollar(sql: string, start: number, tokens: TokenList): number | string {
+function scanDollar(sql: string, start: number, tokens: TokenList, profile: LexicalProfile): number | string {
+  switch (profile.dollarQuotes) {
+    case 'none':
+      // `isWordStart` takes a leading `$` in these dialects; kept for exhaustiveness.
+      return scanDollarWord(sql, start, tokens, profile);
+    case 'tagged':
+      return scanTaggedDollar(sql, start, tokens);
+    case 'untagged': {
+      if (sql.charCodeAt(start + 1) !== DOLLAR) return scanDollarWord(sql, start, tokens, profile);
+      const end = endOfDollarQuoted(sql, start, start + 2);
+      if (end === -1) return 'an unterminated dollar-quoted string';
+      tokens.push('string', start, end);
+      return end;
+    }
+    case 'heredoc': {
+      // ClickHouse takes whatever lies between this `$` and the next one as the delimiter.
+      // @see https://github.com/ClickHouse/ClickHouse/blob/master/src/Parsers/Lexer.cpp
+      const tagEnd = sql.indexOf('$', start + 1);
+      if (tagEnd === -1) return scanDollarWord(sql, start, tokens, profile);
+      const end = endOfDollarQuoted(sql, start, tagEnd + 1);
+      // Without a closing delimiter the engine reads `$` as a name or sign; refusing instead keeps
+      // every failed delimiter search to one per text, so the scan stays linear.
+      if (end === -1) return 'a `$` that opens a heredoc string without an end';
+      tokens.push('string', start, end);
+      return end;
+    }
+    default:
+      return assertNever(profile.dollarQuotes, 'dollar-quote rule');
+  }
+}
+
+/** `$` followed by name characters as one word, or a lone `$` as punctuation. */
+function scanDollarWord(
+  sql: string,
+  start: number,
+  tokens: TokenList,
+  profile: LexicalProfile,
+): number | string {
+  const end = endOfWord(sql, start + 1, profile.nonAsciiNames);
+  if (end < 0) return characterOutsideQuotes(sql, -end - 1);
+  tokens.push(end === start + 1 ? 'punctuation' : 'word', start, end);
+  return end;
+}
+
+/**
+ * PostgreSQL and DuckDB: `$1` is a parameter, `$tag$…$tag$` a string, `$name` a named parameter.
+ */
+function scanTaggedDollar(sql: string, start: number, tokens: TokenList): number | string {
   const length = sql.length;
   let index = start + 1;
   if (isDigit(sql.charCodeAt(index))) {

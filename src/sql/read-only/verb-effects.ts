@@ -5,7 +5,7 @@
 const EFFECTS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     'modifies data': ['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'UPSERT', 'TRUNCATE'],
-    'changes the schema': ['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT'],
+    'changes the schema': ['CREATE', 'ALTER', 'DROP', 'RENAME', 'COMMENT', 'UNDROP', 'EXCHANGE'],
     'changes privileges': ['GRANT', 'REVOKE', 'REASSIGN'],
     'controls transactions': [
       'BEGIN',
@@ -17,12 +17,21 @@ const EFFECTS: ReadonlyMap<string, string> = new Map(
       'RELEASE',
       'ABORT',
       'XA',
+      'TRAN',
+      'TRANSACTION',
+      'SAVE',
     ],
     'prepares or runs other statements': ['PREPARE', 'EXECUTE', 'EXEC', 'DEALLOCATE'],
-    'changes session state': ['SET', 'RESET', 'USE', 'DISCARD'],
-    'moves data between the database and files': ['COPY', 'IMPORT', 'EXPORT', 'UNLOAD'],
+    'changes session state': ['SET', 'RESET', 'USE', 'DISCARD', 'UNSET', 'SETUSER', 'REVERT'],
+    'changes settings for the query': ['SETTINGS'],
+    'advances a sequence': ['NEXTVAL'],
+    'separates batches, so another statement can follow': ['GO'],
+    'waits before running on': ['WAITFOR'],
+    'moves data between the database and files': ['COPY', 'IMPORT', 'EXPORT', 'UNLOAD', 'BULK'],
+    'reads or writes stage files': ['PUT', 'GET', 'REMOVE', 'LIST'],
     'loads files or extensions': ['LOAD', 'INSTALL', 'UNINSTALL', 'FORCE'],
-    'runs procedural code': ['CALL', 'DO', 'HANDLER'],
+    'runs procedural code': ['CALL', 'DO', 'HANDLER', 'PROCEDURE', 'PROC'],
+    'runs server administration': ['SYSTEM', 'DBCC', 'RECONFIGURE', 'BACKUP', 'RESTORE'],
     'takes or releases locks': ['LOCK', 'UNLOCK'],
     'runs maintenance that writes': [
       'VACUUM',

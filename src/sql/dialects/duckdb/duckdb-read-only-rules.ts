@@ -23,6 +23,8 @@ export const duckdbReadOnlyRules: ReadOnlyRules = {
   forbiddenWords: WRITE_VERBS,
   // DuckDB rejects locking clauses itself; FOR UPDATE is caught by UPDATE anyway.
   lockingClauses: [],
+  forbiddenPhrases: [],
+  forbiddenOperators: {},
   forbiddenFunctions: [
     // file readers and metadata of files
     'read_*',

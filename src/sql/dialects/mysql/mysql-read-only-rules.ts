@@ -22,6 +22,8 @@ export const mysqlReadOnlyRules: ReadOnlyRules = {
     ['FOR', 'SHARE'],
     ['LOCK', 'IN', 'SHARE', 'MODE'],
   ],
+  forbiddenPhrases: [],
+  forbiddenOperators: {},
   forbiddenFunctions: [
     'benchmark',
     'get_lock',

@@ -19,6 +19,8 @@ export const postgresReadOnlyRules: ReadOnlyRules = {
     ['FOR', 'SHARE'],
     ['FOR', 'KEY', 'SHARE'],
   ],
+  forbiddenPhrases: [],
+  forbiddenOperators: {},
   forbiddenFunctions: [
     // signal or reconfigure the server
     'pg_terminate_backend',

@@ -15,6 +15,8 @@ export const sqliteReadOnlyRules: ReadOnlyRules = {
   },
   forbiddenWords: WRITE_VERBS,
   lockingClauses: [],
+  forbiddenPhrases: [],
+  forbiddenOperators: {},
   forbiddenFunctions: [
     'load_extension',
     // shell and extension functions that touch files or run SQL given as a string

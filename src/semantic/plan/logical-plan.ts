@@ -1,0 +1,82 @@
+import type { Expr, TimeGrain } from '../../sql/index.js';
+import type { JoinTree } from '../graph/join-tree.js';
+
+/**
+ * The planner's output and the lowering's input: what to aggregate where, how groups combine, and
+ * where each filter goes. Serialisable (apart from Expr trees, which are plain data too), so `ktx sl
+ * query --json` can show it as the `plan` that explains the SQL.
+ */
+export interface LogicalPlan {
+  readonly dimensions: readonly PlanDimension[];
+  readonly groups: readonly MeasureGroup[];
+  /** Requested measures, in query order, as formulas over base measure ids (see `measureRef`). */
+  readonly measures: readonly PlanOutputMeasure[];
+  /** Post-aggregation predicates over base measure ids. */
+  readonly having: readonly Expr[];
+  readonly combine: 'single' | 'spine' | 'cross' | 'dimensions-only';
+  /** Dimension values with no facts (include_empty), or the whole query when it has no measures. */
+  readonly dimensionSource?: DimensionSource;
+  readonly orderBy: readonly { readonly output: string; readonly direction: 'asc' | 'desc' }[];
+  readonly limit: number;
+  readonly includeEmpty: boolean;
+  /** Human-readable remarks for the `plan` JSON (fan-out handling, skipped empties, …). */
+  readonly notes: readonly string[];
+}
+
+export interface PlanDimension {
+  /** Output column name. */
+  readonly output: string;
+  readonly node: string;
+  readonly column: string;
+  readonly grain?: TimeGrain;
+  /** Qualified by node name, computed columns expanded, time grain applied. */
+  readonly expr: Expr;
+}
+
+/** A measure aggregated at one source's grain. `expr` is qualified and has its filter injected. */
+export interface BaseMeasure {
+  /** Unique column name inside its group's CTE. */
+  readonly id: string;
+  readonly owner: string;
+  readonly expr: Expr;
+  /** A plain count: a missing group row means 0, not NULL. */
+  readonly isCount: boolean;
+  /** Where it came from, for the plan JSON: `orders.revenue`, `sum(orders.amount)`. */
+  readonly label: string;
+}
+
+export interface MeasureGroup {
+  readonly id: string;
+  readonly owner: string;
+  readonly measures: readonly BaseMeasure[];
+  /**
+   * `direct`: join and aggregate in one step (no join multiplies the owner's rows).
+   * `distinct-keys`: a join fans out, so first take DISTINCT (owner grain, dimension values), then
+   * aggregate the owner's rows once per dimension group.
+   */
+  readonly strategy: 'direct' | 'distinct-keys';
+  /** Joins from the owner to dimension and filter nodes. */
+  readonly keyTree: JoinTree;
+  /** Safe joins from the owner to nodes that measure expressions read (parents of the owner). */
+  readonly measureTree: JoinTree;
+  readonly where: readonly Expr[];
+}
+
+export interface PlanOutputMeasure {
+  readonly output: string;
+  /** Over base measure ids via `measureRef`; arithmetic division already made safe. */
+  readonly formula: Expr;
+  readonly label: string;
+}
+
+export interface DimensionSource {
+  readonly tree: JoinTree;
+  readonly where: readonly Expr[];
+}
+
+/** Inside formulas, a reference to a base measure is a column of this pseudo-table. */
+export const MEASURE_TABLE = '\u0000measure';
+
+export function measureRef(id: string): Expr {
+  return { kind: 'column', table: MEASURE_TABLE, name: id };
+}

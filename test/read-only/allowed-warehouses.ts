@@ -1,0 +1,242 @@
+import type { AllowedCase } from './corpus-case.js';
+
+/**
+ * Read queries in the warehouse dialects that use each dialect's own comments, quotes and
+ * statements, written the way the engine accepts them.
+ */
+export const ALLOWED_WAREHOUSES: AllowedCase[] = [
+  {
+    id: 'snowflake-string-escapes',
+    sql: "SELECT 'it''s' AS a, 'it\\'s; DROP TABLE t' AS b, 'C:\\\\path' AS c",
+    dialects: ['snowflake'],
+    why: "doubled quotes and backslash escapes both keep the string open; `'\\\\'` is one backslash",
+  },
+  {
+    id: 'snowflake-dollar-string',
+    sql: "SELECT $$DELETE FROM t; it's -- not code$$ AS body",
+    dialects: ['snowflake'],
+    why: 'a `$$` string holds quotes, verbs and comment markers as data',
+  },
+  {
+    id: 'snowflake-slash-comment',
+    sql: 'SELECT id // DELETE FROM orders;\n, status FROM orders',
+    dialects: ['snowflake', 'clickhouse'],
+    why: '`//` comments to the end of the line',
+  },
+  {
+    id: 'snowflake-result-scan',
+    sql: 'SELECT * FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()))',
+    dialects: ['snowflake'],
+    why: 'RESULT_SCAN reads a previous result of the same session',
+  },
+  {
+    id: 'snowflake-show-describe-explain',
+    sql: 'EXPLAIN USING TEXT SELECT * FROM orders WHERE id = 1',
+    dialects: ['snowflake'],
+    why: 'EXPLAIN compiles without running; USING picks the output format',
+  },
+  {
+    id: 'snowflake-show-tables',
+    sql: 'SHOW TERSE TABLES IN SCHEMA analytics',
+    dialects: ['snowflake'],
+    why: 'a catalog read',
+  },
+  {
+    id: 'snowflake-describe-table',
+    sql: 'DESC TABLE orders',
+    dialects: ['snowflake'],
+    why: 'a catalog read',
+  },
+  {
+    id: 'snowflake-positional-columns',
+    sql: 'SELECT $1 AS a, $2 AS b FROM VALUES (1, 2), (3, 4)',
+    dialects: ['snowflake'],
+    why: '`$1` is a column position, not a dollar quote',
+  },
+  {
+    id: 'snowflake-semi-structured-and-lambda',
+    sql: "SELECT settings:plan::string AS plan, TRANSFORM(ARRAY_CONSTRUCT(1, 2), a INT -> a * 2) AS doubled, 'ops@example.com' AS mail FROM customers",
+    dialects: ['snowflake'],
+    why: 'a path, a lambda arrow (not `->>`) and `@` inside a string',
+  },
+  {
+    id: 'snowflake-generator',
+    sql: 'SELECT SEQ4() AS n, UNIFORM(1, 10, RANDOM()) AS r FROM TABLE(GENERATOR(ROWCOUNT => 5))',
+    dialects: ['snowflake'],
+    why: 'sequence generators keep no state',
+  },
+  {
+    id: 'bigquery-triple-quoted',
+    sql: `SELECT '''it's a "test"; DROP TABLE t''' AS a, """say "hi" """ AS b`,
+    dialects: ['bigquery'],
+    why: 'triple-quoted strings hold single and double quotes',
+  },
+  {
+    id: 'bigquery-raw-and-bytes',
+    sql: `SELECT r'\\d+\\.csv' AS pattern, b'bytes' AS raw, RB"\\x00" AS nul, "it\\'s" AS s`,
+    dialects: ['bigquery'],
+    why: 'raw and bytes prefixes, and backslash escapes in `"…"` strings',
+  },
+  {
+    id: 'bigquery-backtick-paths',
+    sql: 'SELECT o.id FROM `my-project.sales.orders` AS o JOIN `my-project`.sales.`order-items` AS i ON i.order_id = o.id',
+    dialects: ['bigquery'],
+    why: 'backtick names with dots and dashes',
+  },
+  {
+    id: 'bigquery-hash-comment',
+    sql: 'SELECT id # DROP TABLE orders;\n, status FROM orders',
+    dialects: ['bigquery', 'clickhouse'],
+    why: '`#` comments to the end of the line',
+  },
+  {
+    id: 'bigquery-time-travel',
+    sql: 'SELECT * FROM orders FOR SYSTEM_TIME AS OF TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR)',
+    dialects: ['bigquery'],
+    why: 'FOR SYSTEM_TIME is no locking clause',
+  },
+  {
+    id: 'bigquery-information-schema',
+    sql: "SELECT job_id FROM `region-us`.INFORMATION_SCHEMA.JOBS WHERE creation_time > TIMESTAMP '2024-01-01'",
+    dialects: ['bigquery'],
+    why: 'catalog views',
+  },
+  {
+    id: 'bigquery-parameters',
+    sql: 'SELECT @status AS s, @@project_id AS project FROM orders WHERE status = @status',
+    dialects: ['bigquery'],
+    why: 'named parameters and system variables',
+  },
+  {
+    id: 'bigquery-pipe-syntax',
+    sql: 'SELECT * FROM orders |> WHERE amount > 10 |> AGGREGATE SUM(amount) AS total GROUP BY status',
+    dialects: ['bigquery'],
+    why: 'pipe operators continue a query',
+  },
+  {
+    id: 'bigquery-unicode-in-strings',
+    sql: "SELECT 'naïve café — 日本語' AS s, `größe` AS g FROM (SELECT 1 AS `größe`)",
+    dialects: ['bigquery', 'clickhouse'],
+    why: 'non-ASCII text inside strings and quoted names',
+  },
+  {
+    id: 'clickhouse-system-tables',
+    sql: 'SELECT name, engine FROM system.tables WHERE database = currentDatabase()',
+    dialects: ['clickhouse'],
+    why: 'SYSTEM is an ordinary word in a table name',
+  },
+  {
+    id: 'clickhouse-quotes',
+    sql: "SELECT 'it\\'s', 'it''s', `order`, \"group\", `a\\`b` FROM (SELECT 1 AS `order`, 2 AS \"group\", 3 AS `a\\`b`)",
+    dialects: ['clickhouse'],
+    why: 'strings and both kinds of quoted names with either escape',
+  },
+  {
+    id: 'clickhouse-heredocs',
+    sql: "SELECT $$it's; DROP TABLE t$$ AS a, $tag$DELETE FROM t$tag$ AS b",
+    dialects: ['clickhouse'],
+    why: 'heredoc strings are data',
+  },
+  {
+    id: 'clickhouse-comments',
+    sql: 'SELECT /* outer /* inner */ still */ 1 AS one -- DROP\n, 2 AS two # INSERT\n, 3 AS three #!DELETE\n',
+    dialects: ['clickhouse'],
+    why: 'nested block comments and every line-comment style',
+  },
+  {
+    id: 'clickhouse-explain-forms',
+    sql: 'EXPLAIN PIPELINE SELECT count() FROM orders WHERE status = {status:String}',
+    dialects: ['clickhouse'],
+    why: 'EXPLAIN PIPELINE plans without running; `{name:Type}` is a query parameter',
+  },
+  {
+    id: 'clickhouse-explain-estimate',
+    sql: 'EXPLAIN ESTIMATE SELECT * FROM orders WHERE id = 1',
+    dialects: ['clickhouse'],
+    why: 'estimates from the index without reading rows',
+  },
+  {
+    id: 'clickhouse-show-settings',
+    sql: "SHOW SETTINGS LIKE 'max_%'",
+    dialects: ['clickhouse'],
+    why: 'the word after SHOW is exempt, so SHOW SETTINGS reads settings',
+  },
+  {
+    id: 'clickhouse-describe-exists',
+    sql: 'EXISTS TABLE orders',
+    dialects: ['clickhouse'],
+    why: 'a catalog read',
+  },
+  {
+    id: 'clickhouse-lambdas-and-local-functions',
+    sql: 'SELECT arrayMap(x -> x * 2, [1, 2, 3]) AS doubled, number FROM numbers(10) FORMAT JSONEachRow',
+    dialects: ['clickhouse'],
+    why: 'lambdas, local table functions and FORMAT',
+  },
+  {
+    id: 'clickhouse-final-sample',
+    sql: 'SELECT count() FROM orders FINAL SAMPLE 0.1 WHERE status = 2',
+    dialects: ['clickhouse'],
+    why: 'FINAL and SAMPLE only read',
+  },
+  {
+    id: 'tsql-brackets',
+    sql: "SELECT TOP (10) [order id], [it's], [a]]b], [delete] FROM [dbo].[orders]",
+    dialects: ['tsql'],
+    why: 'bracket names, with `]]` for a bracket and verbs as data',
+  },
+  {
+    id: 'tsql-strings',
+    sql: "SELECT N'naïve ''quoted''' AS s, 'C:\\temp\\' AS path, \"update\" FROM (SELECT 1 AS \"update\") AS x",
+    dialects: ['tsql'],
+    why: '`N` strings, doubled quotes, a literal trailing backslash and a double-quoted name',
+  },
+  {
+    id: 'tsql-offset-fetch-nolock',
+    sql: 'SELECT o.id FROM dbo.orders AS o WITH (NOLOCK) ORDER BY o.id OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY',
+    dialects: ['tsql'],
+    why: 'FETCH NEXT pages and NOLOCK takes no locks',
+  },
+  {
+    id: 'tsql-for-json',
+    sql: "SELECT id, status FROM orders FOR JSON PATH, ROOT(N'orders')",
+    dialects: ['tsql'],
+    why: 'FOR JSON formats the result',
+  },
+  {
+    id: 'tsql-for-xml',
+    sql: "SELECT STUFF((SELECT ',' + name FROM customers FOR XML PATH('')), 1, 1, '') AS names",
+    dialects: ['tsql'],
+    why: 'FOR XML PATH string aggregation',
+  },
+  {
+    id: 'tsql-cte-top',
+    sql: 'WITH recent AS (SELECT TOP (5) * FROM orders ORDER BY created_at DESC) SELECT * FROM recent',
+    dialects: ['tsql'],
+    why: 'WITH … SELECT',
+  },
+  {
+    id: 'tsql-nested-comment',
+    sql: 'SELECT /* outer /* nested */ still a comment */ 1 AS one',
+    dialects: ['tsql'],
+    why: 'nested block comments',
+  },
+  {
+    id: 'tsql-system-functions',
+    sql: "SELECT @@VERSION AS version, SYSDATETIME() AS now, IIF(1 > 0, 'y', 'n') AS yes, $5.00 AS price",
+    dialects: ['tsql'],
+    why: 'system functions, IIF and a money literal',
+  },
+  {
+    id: 'tsql-openjson',
+    sql: "SELECT value FROM OPENJSON(N'[1, 2, 3]')",
+    dialects: ['tsql'],
+    why: 'OPENJSON reads a string',
+  },
+  {
+    id: 'warehouse-double-quoted-verbs',
+    sql: 'SELECT "update", "delete" FROM (SELECT 1 AS "update", 2 AS "delete") AS x',
+    dialects: ['snowflake', 'clickhouse', 'tsql'],
+    why: 'a quoted name is never a keyword',
+  },
+];
