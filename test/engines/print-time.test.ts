@@ -172,7 +172,18 @@ describe.each(availableEngines())('%s time', (dialect) => {
     ]);
   });
 
-  test.runIf(dialect !== 'sqlite')('adds interval values to timestamps', async () => {
+  test('adds interval values to timestamps (SQLite has no interval values: it must refuse, not guess)', async () => {
+    if (dialect === 'sqlite') {
+      await expect(
+        run(
+          [{ expr: e.binary('+', input('ts'), e.interval(1, 'day')), alias: 'tomorrow' }],
+          [['2024-05-31 23:00:00', '2024-05-31']],
+        ),
+      ).rejects.toMatchObject({
+        code: 'unsupported_expression',
+      });
+      return;
+    }
     const rows = await run(
       [
         { expr: e.binary('+', input('ts'), e.interval(1, 'day')), alias: 'tomorrow' },
