@@ -52,7 +52,7 @@ function summarise(plan: LogicalPlan, dialect: DialectName): PlanSummary {
     includeEmpty: plan.includeEmpty,
     dimensions: plan.dimensions.map((dimension) => ({
       output: dimension.output,
-      field: `${dimension.node}.${dimension.column}`,
+      field: dimension.metricTime ? 'metric_time' : `${dimension.node}.${dimension.column}`,
       ...(dimension.grain ? { grain: dimension.grain } : {}),
     })),
     measures: plan.measures.map((measure) => ({ output: measure.output, definition: measure.label })),

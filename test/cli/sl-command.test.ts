@@ -150,6 +150,14 @@ describe('ktx sl', () => {
     expect((await sl('sl', 'query')).code).toBe(2);
   });
 
+  it('refuses a filter that is not one expression (a second statement, a subquery)', async () => {
+    for (const filter of ['1 = 1; DROP TABLE orders', 'orders.id IN (SELECT id FROM orders)']) {
+      const result = await sl('--json', 'sl', 'query', '--measure', 'orders.revenue', '--filter', filter);
+      expect(result.code, filter).toBe(1);
+      expect(result.json(), filter).toMatchObject({ error: { code: 'semantic_query_invalid' } });
+    }
+  });
+
   it('validate exits 1 and names file, key and fix when a source is broken', async () => {
     writeFileSync(
       join(work, 'semantic-layer', 'shop', 'broken.yaml'),

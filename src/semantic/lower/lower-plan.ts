@@ -9,7 +9,7 @@ import {
   sqlExpr,
 } from '../../sql/index.js';
 import type { GraphEdge, GraphNode } from '../graph/join-graph.js';
-import { type LogicalPlan, MEASURE_TABLE, type MeasureGroup } from '../plan/logical-plan.js';
+import { dimensionExpr, type LogicalPlan, MEASURE_TABLE, type MeasureGroup } from '../plan/logical-plan.js';
 import { mapColumns, type PlanContext, qualifyColumn, requireNode } from '../plan/plan-context.js';
 
 function and(parts: readonly Expr[]): Expr | undefined {
@@ -88,13 +88,16 @@ class Lowering {
       );
       const query = select({
         columns: [
-          ...dimensions.map((dimension) => ({ expr: dimension.expr, alias: dimension.output })),
+          ...dimensions.map((dimension) => ({
+            expr: dimensionExpr(dimension, group),
+            alias: dimension.output,
+          })),
           ...measures,
         ],
         from: this.relation(owner),
         joins: this.joins(edges),
         where: and(group.where),
-        groupBy: dimensions.map((dimension) => dimension.expr),
+        groupBy: dimensions.map((dimension) => dimensionExpr(dimension, group)),
       });
       return [{ name, query }];
     }
@@ -112,7 +115,10 @@ class Lowering {
       distinct: true,
       columns: [
         ...grain,
-        ...dimensions.map((dimension) => ({ expr: dimension.expr, alias: dimension.output })),
+        ...dimensions.map((dimension) => ({
+          expr: dimensionExpr(dimension, group),
+          alias: dimension.output,
+        })),
       ],
       from: this.relation(owner),
       joins: this.joins(group.keyTree.edges),

@@ -2,12 +2,13 @@ import { didYouMean } from '../../core/index.js';
 import { type Expr, parseExpression, splitConjuncts, type TimeGrain } from '../../sql/index.js';
 import { joinTree } from '../graph/join-tree.js';
 import type { SemanticQuery } from '../query/semantic-query.js';
-import type {
-  BaseMeasure,
-  LogicalPlan,
-  MeasureGroup,
-  PlanDimension,
-  PlanOutputMeasure,
+import {
+  type BaseMeasure,
+  type LogicalPlan,
+  METRIC_TIME,
+  type MeasureGroup,
+  type PlanDimension,
+  type PlanOutputMeasure,
 } from './logical-plan.js';
 import { MeasureCompiler, safeParents } from './measure-compiler.js';
 import {
@@ -51,6 +52,20 @@ function resolveDimensions(context: PlanContext, query: SemanticQuery): PlanDime
         `Unknown time grain \`${granularity}\`${didYouMean(granularity, GRAINS)}.`,
         `Use one of: ${GRAINS.join(', ')}.`,
       );
+    }
+    if (field === METRIC_TIME) {
+      const grain = granularity ?? 'day';
+      if (seen.has(`${METRIC_TIME}:${grain}`)) continue;
+      seen.add(`${METRIC_TIME}:${grain}`);
+      resolved.push({
+        output: `${METRIC_TIME}_${grain}`,
+        node: METRIC_TIME,
+        column: METRIC_TIME,
+        grain,
+        metricTime: true,
+        expr: { kind: 'null' },
+      });
+      continue;
     }
     const { node, name } = splitField(field);
     if (node && findMeasure(requireNode(context, node), name)) {
@@ -168,6 +183,24 @@ function classifyFilters(
   return { where, having };
 }
 
+/** The time column a source's measures are plotted on: `default_time_dimension`, else the first `role: time` column. */
+function timeColumnOf(context: PlanContext, owner: string): Expr {
+  const source = requireNode(context, owner).source;
+  const preferred = Object.values(source.metadata?.defaultTimeDimension ?? {}).find((name) =>
+    source.columns.some((column) => column.name === name),
+  );
+  const column =
+    source.columns.find((each) => each.name === preferred) ??
+    source.columns.find((each) => each.role === 'time');
+  if (!column) {
+    throw queryError(
+      `\`${METRIC_TIME}\` needs a time column on \`${owner}\`, and it has none.`,
+      `Mark its time column with \`role: time\` in semantic-layer/ (or slice ${owner} by one of its own columns).`,
+    );
+  }
+  return qualifyColumn(context, { kind: 'column', table: owner, name: column.name }, { allowHidden: true });
+}
+
 /**
  * Which row filters restrict which group. A filter applies to a group when it reads only the
  * group's own rows or their parents. A filter that describes another measured fact's rows
@@ -202,7 +235,10 @@ function groupsOf(
   notes: string[],
 ): MeasureGroup[] {
   const owners = [...new Set(bases.map((base) => base.owner))];
-  const dimensionNodes = dimensions.map((dimension) => dimension.node);
+  const dimensionNodes = dimensions
+    .filter((dimension) => !dimension.metricTime)
+    .map((dimension) => dimension.node);
+  const usesMetricTime = dimensions.some((dimension) => dimension.metricTime);
   return owners.map((owner, index) => {
     const measures = bases.filter((base) => base.owner === owner);
     const applied = filtersFor(context, owner, owners, where, notes);
@@ -223,6 +259,7 @@ function groupsOf(
       keyTree,
       measureTree,
       where: applied,
+      ...(usesMetricTime ? { timeColumn: timeColumnOf(context, owner) } : {}),
     } satisfies MeasureGroup;
   });
 }
@@ -273,6 +310,9 @@ export function buildPlan(context: PlanContext, query: SemanticQuery): LogicalPl
     );
 
   let dimensionSource: LogicalPlan['dimensionSource'];
+  const metricTime = dimensions.some((dimension) => dimension.metricTime);
+  if (measures.length === 0 && metricTime)
+    throw queryError(`\`${METRIC_TIME}\` needs at least one measure.`, 'Add a --measure.');
   if (measures.length === 0) {
     const root = dimensions[0]!.node;
     const tree = joinTree(context.graph, root, [
@@ -280,6 +320,8 @@ export function buildPlan(context: PlanContext, query: SemanticQuery): LogicalPl
       ...where.flatMap((filter) => [...nodesOf(filter)]),
     ]);
     dimensionSource = { tree, where };
+  } else if (includeEmpty && dimensions.length > 0 && metricTime) {
+    notes.push(`include_empty: ${METRIC_TIME} comes from each fact, so only periods with facts are shown.`);
   } else if (includeEmpty && dimensions.length > 0) {
     const anchor = dimensions[0]!.node;
     if (groups.some((group) => group.owner === anchor)) {

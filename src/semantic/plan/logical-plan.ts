@@ -26,6 +26,11 @@ export interface LogicalPlan {
 export interface PlanDimension {
   /** Output column name. */
   readonly output: string;
+  /**
+   * `metric_time`: each measure group truncates its own source's time column, so facts with
+   * different time columns share one time axis. `node` is then METRIC_TIME and `expr` unused.
+   */
+  readonly metricTime?: boolean;
   readonly node: string;
   readonly column: string;
   readonly grain?: TimeGrain;
@@ -60,6 +65,8 @@ export interface MeasureGroup {
   /** Safe joins from the owner to nodes that measure expressions read (parents of the owner). */
   readonly measureTree: JoinTree;
   readonly where: readonly Expr[];
+  /** The owner's time column, qualified, when the query uses `metric_time`. */
+  readonly timeColumn?: Expr;
 }
 
 export interface PlanOutputMeasure {
@@ -72,6 +79,15 @@ export interface PlanOutputMeasure {
 export interface DimensionSource {
   readonly tree: JoinTree;
   readonly where: readonly Expr[];
+}
+
+/** The pseudo-node of the `metric_time` dimension. */
+export const METRIC_TIME = 'metric_time';
+
+/** A dimension's expression inside a group (metric_time resolves to the group's own time column). */
+export function dimensionExpr(dimension: PlanDimension, group: MeasureGroup | undefined): Expr {
+  if (!dimension.metricTime) return dimension.expr;
+  return { kind: 'time-trunc', grain: dimension.grain ?? 'day', operand: group!.timeColumn! };
 }
 
 /** Inside formulas, a reference to a base measure is a column of this pseudo-table. */
