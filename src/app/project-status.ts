@@ -2,6 +2,7 @@ import { discoverProject, loadConfig } from '../project/index.js';
 import { runStatus, STATUS_CHECKS, type StatusReport, VALIDATE_CHECKS } from '../status/index.js';
 import { openConnector } from './open-connector.js';
 import type { ProjectLocation } from './open-project.js';
+import { summariseSemanticLayer } from './semantic-layer.js';
 
 export interface ProjectStatusInput extends ProjectLocation {
   fast?: boolean;
@@ -35,6 +36,7 @@ export async function projectStatus(input: ProjectStatusInput): Promise<StatusRe
       fast: input.fast ?? false,
       probeTimeoutMs: 10_000,
       openConnector: (id, config) => openConnector(discovered.dir, config, id),
+      summariseSemanticLayer: (id) => summariseSemanticLayer(discovered.dir, loaded, id),
     },
     input.validateOnly ? VALIDATE_CHECKS : STATUS_CHECKS,
   );

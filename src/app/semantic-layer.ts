@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DRIVER_DIALECT } from '../connectors/port.js';
-import { type Diagnostic, didYouMean, KtxError } from '../core/index.js';
+import { type Diagnostic, didYouMean, formatDiagnostic, KtxError } from '../core/index.js';
+import { type LoadedConfig, projectLayout } from '../project/index.js';
 import { loadSemanticModel, type SemanticModel, type SemanticSource } from '../semantic/index.js';
+import type { SemanticLayerSummary } from '../status/index.js';
 import { requireConnection } from './connector-config.js';
 import type { OpenProject } from './open-project.js';
 
@@ -31,7 +33,10 @@ function yamlFiles(dir: string): string[] {
  * Reads `semantic-layer/<connection>/` (manifest shards and sources) and loads it with the dialect
  * of the connection's driver. The semantic package itself never touches the disk.
  */
-export function loadSemanticLayer(project: OpenProject, connectionId: string): LoadedSemanticLayer {
+export function loadSemanticLayer(
+  project: Pick<OpenProject, 'dir' | 'layout' | 'config'>,
+  connectionId: string,
+): LoadedSemanticLayer {
   const connection = requireConnection(project.config, connectionId);
   const files = yamlFiles(join(project.layout.semanticLayer, connectionId)).map((path) => ({
     path: relative(project.dir, path),
@@ -51,4 +56,28 @@ export function requireSource(layer: LoadedSemanticLayer, name: string): Semanti
       fix: 'Run `ktx sl` to list sources.',
     },
   );
+}
+
+/** Counts and the first error of a connection's semantic layer, for `ktx status`. */
+export function summariseSemanticLayer(
+  projectDir: string,
+  loaded: LoadedConfig,
+  connectionId: string,
+): SemanticLayerSummary {
+  const layer = loadSemanticLayer(
+    { dir: projectDir, layout: projectLayout(projectDir), config: loaded.config! },
+    connectionId,
+  );
+  const errors = layer.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const sources = [...layer.model.sources.values()];
+  return {
+    files: layer.files.length,
+    sources: sources.length,
+    measures: sources.reduce((total, source) => total + source.measures.length, 0),
+    errors: errors.length,
+    warnings: layer.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
+    ...(errors[0]
+      ? { firstError: formatDiagnostic({ ...errors[0], fix: undefined }).replace(/^error: /, '') }
+      : {}),
+  };
 }

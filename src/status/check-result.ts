@@ -24,6 +24,18 @@ export interface StatusContext {
   openConnector(connectionId: string, config: KtxConfig): Promise<Connector>;
   /** Timeout for each live probe. */
   probeTimeoutMs: number;
+  /** Loads and validates one connection's semantic layer (supplied by the app: status cannot import it). */
+  summariseSemanticLayer(connectionId: string): SemanticLayerSummary;
+}
+
+export interface SemanticLayerSummary {
+  files: number;
+  sources: number;
+  measures: number;
+  errors: number;
+  warnings: number;
+  /** The first error, formatted, to show in the check. */
+  firstError?: string;
 }
 
 export type StatusCheck = (context: StatusContext) => Promise<CheckResult[]>;

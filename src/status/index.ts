@@ -1,4 +1,11 @@
-export type { CheckArea, CheckLevel, CheckResult, StatusCheck, StatusContext } from './check-result.js';
+export type {
+  CheckArea,
+  CheckLevel,
+  CheckResult,
+  SemanticLayerSummary,
+  StatusCheck,
+  StatusContext,
+} from './check-result.js';
 export {
   runStatus,
   STATUS_CHECKS,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { copyShopSemanticLayer, makeShopSqlite } from '../support/shop-project.js';
 import { makeShopDatabase } from '../support/sqlite-fixture.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -54,5 +55,38 @@ describe('ktx status', () => {
     expect(result.stdout).toContain('unknown key `conections` is ignored (did you mean `connections`?)');
     expect(result.stdout).toMatch(/ktx\.yaml:4 llm\.provider\.backend: invalid value "gpt"/);
     expect(result.stdout).toContain('Blocked');
+  });
+
+  it('reports the semantic layer: counts when valid, blocked with the first error when broken', async () => {
+    const work = tempDir();
+    makeShopSqlite(join(work, 'shop.db'));
+    await runCli([
+      '--project-dir',
+      work,
+      'setup',
+      '--no-input',
+      '--database-url',
+      join(work, 'shop.db'),
+      '--database-connection-id',
+      'shop',
+    ]);
+    copyShopSemanticLayer(work, 'shop');
+    const report = (await runCli(['--project-dir', work, '--json', 'status'])).json<Report>();
+    expect(report.checks.find((check) => check.id === 'context.shop')).toMatchObject({
+      level: 'warn',
+      message: 'shop: 6 source(s), 11 measure(s); 2 warning(s)',
+    });
+
+    writeFileSync(
+      join(work, 'semantic-layer', 'shop', 'orders.yaml'),
+      'name: orders\ntable: orders\ngrain: [id]\ncolumns: [{name: id, type: number}]\nmeasures:\n  - {name: bad, expr: "sum(id"}\n',
+    );
+    const broken = await runCli(['--project-dir', work, '--json', 'status']);
+    expect(broken.code).toBe(1);
+    expect(broken.json<Report>().checks.find((check) => check.id === 'context.shop')).toMatchObject({
+      level: 'fail',
+      message: expect.stringContaining('orders.yaml'),
+      fix: expect.stringContaining('ktx sl validate'),
+    });
   });
 });

@@ -1,39 +1,40 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectLayout } from '../../project/index.js';
 import type { CheckResult, StatusCheck } from '../check-result.js';
 
-function yamlFiles(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) count += yamlFiles(join(dir, entry.name));
-    else if (/\.ya?ml$/.test(entry.name)) count++;
-  }
-  return count;
-}
-
-/** Each connection has semantic-layer files (hand-written or scanned) for agents to read. */
-export const contextBuilt: StatusCheck = async ({ loaded, projectDir }) => {
+/**
+ * Each connection has a semantic layer agents can use: files exist, load, and validate. Errors
+ * block (queries would fail); warnings leave the verdict partial.
+ */
+export const contextBuilt: StatusCheck = async ({ loaded, summariseSemanticLayer }) => {
   const config = loaded.config;
   if (!config) return [];
-  const layout = projectLayout(projectDir);
   return Object.keys(config.connections).map((id): CheckResult => {
-    const files = yamlFiles(join(layout.semanticLayer, id));
-    return files > 0
-      ? {
-          id: `context.${id}`,
-          area: 'context',
-          level: 'ok',
-          message: `${id}: ${files} semantic-layer file(s)`,
-          details: { files },
-        }
-      : {
-          id: `context.${id}`,
-          area: 'context',
-          level: 'warn',
-          message: `${id}: no semantic-layer files yet`,
-          fix: `add sources under semantic-layer/${id}/ (a scan will generate them)`,
-        };
+    const summary = summariseSemanticLayer(id);
+    const base = { id: `context.${id}`, area: 'context' as const, details: { ...summary } };
+    if (summary.files === 0) {
+      return {
+        ...base,
+        level: 'warn',
+        message: `${id}: no semantic-layer files yet`,
+        fix: `add sources under semantic-layer/${id}/ (a scan will generate them)`,
+      };
+    }
+    const counts = `${summary.sources} source(s), ${summary.measures} measure(s)`;
+    if (summary.errors > 0) {
+      return {
+        ...base,
+        level: 'fail',
+        message: `${id}: ${counts}; ${summary.errors} error(s), first: ${summary.firstError}`,
+        fix: `ktx sl validate --connection-id ${id} lists every problem with its fix`,
+      };
+    }
+    if (summary.warnings > 0) {
+      return {
+        ...base,
+        level: 'warn',
+        message: `${id}: ${counts}; ${summary.warnings} warning(s)`,
+        fix: `ktx sl validate --connection-id ${id}`,
+      };
+    }
+    return { ...base, level: 'ok', message: `${id}: ${counts}, valid` };
   });
 };
