@@ -15,7 +15,7 @@ export interface PlanSummary {
   measures: { output: string; definition: string }[];
   groups: {
     source: string;
-    strategy: 'direct' | 'distinct-keys';
+    strategy: 'direct' | 'distinct-keys' | 'windowed';
     measures: string[];
     joins: string[];
     where: string[];

@@ -81,6 +81,7 @@ class Lowering {
       alias: measure.id,
     }));
     const name = this.name(`agg_${group.owner}`);
+    if (group.strategy === 'windowed') return this.windowed(group, name);
     if (group.strategy === 'direct') {
       const seen = new Set<string>();
       const edges = [...group.keyTree.edges, ...group.measureTree.edges].filter(
@@ -153,6 +154,62 @@ class Lowering {
     });
     return [
       { name: keysName, query: keys },
+      { name, query },
+    ];
+  }
+
+  /**
+   * A running total or trailing window: list the periods the owner has, then for each period
+   * aggregate the owner's rows whose own period falls inside its window. Both sides of every
+   * comparison are truncated to the grain, so dialects that print dates and timestamps differently
+   * (SQLite text) still compare like with like.
+   */
+  windowed(group: MeasureGroup, name: string): Cte[] {
+    const owner = requireNode(this.context, group.owner);
+    const { spec, timeOutput } = group.window!;
+    const time = this.plan.dimensions.find((dimension) => dimension.output === timeOutput)!;
+    const bucket = dimensionExpr(time, group);
+    const grain = time.grain ?? 'day';
+    const periodsName = this.name(`periods_${group.owner}`);
+    const periods = select({
+      distinct: true,
+      columns: [{ expr: bucket, alias: 'period' }],
+      from: this.relation(owner),
+      joins: this.joins(group.keyTree.edges),
+      where: and(group.where),
+    });
+    const periodAlias = `p_${group.id}`;
+    const period = column(periodAlias, 'period');
+    const inWindow: Expr[] = [{ kind: 'binary', op: '<=', left: bucket, right: period }];
+    if (spec.kind === 'rolling') {
+      const start: Expr = {
+        kind: 'time-trunc',
+        grain,
+        operand: { kind: 'time-add', operand: period, unit: grain, amount: -(spec.periods - 1) },
+      };
+      inWindow.push({ kind: 'binary', op: '>=', left: bucket, right: start });
+    }
+    const seen = new Set<string>();
+    const edges = [...group.keyTree.edges, ...group.measureTree.edges].filter(
+      (edge) => !seen.has(edge.to) && seen.add(edge.to),
+    );
+    const dimensionColumn = (dimension: (typeof this.plan.dimensions)[number]): Expr =>
+      dimension === time ? period : dimensionExpr(dimension, group);
+    const query = select({
+      columns: [
+        ...this.plan.dimensions.map((dimension) => ({
+          expr: dimensionColumn(dimension),
+          alias: dimension.output,
+        })),
+        ...group.measures.map((measure) => ({ expr: measure.expr, alias: measure.id })),
+      ],
+      from: { kind: 'cte-ref', name: periodsName, alias: periodAlias },
+      joins: [{ type: 'inner', item: this.relation(owner), on: and(inWindow) }, ...this.joins(edges)],
+      where: and(group.where),
+      groupBy: this.plan.dimensions.map(dimensionColumn),
+    });
+    return [
+      { name: periodsName, query: periods },
       { name, query },
     ];
   }

@@ -2,6 +2,7 @@ import { type Diagnostic, didYouMean } from '../../core/index.js';
 import type { OverlayInput } from './overlay-schema.js';
 import { readColumnType } from './read-column-type.js';
 import { mergeDescriptions, resolveDescription } from './resolve-description.js';
+import { measureWindow } from './schema-parts.js';
 import type { ColumnDraft, JoinDraft, SourceDraft } from './source-draft.js';
 import { siteAt, type YamlFile } from './yaml-file.js';
 import { definedStrings, stringLists } from './yaml-values.js';
@@ -123,6 +124,7 @@ export function composeOverlay(
       filter: measure.filter,
       segments: measure.segments ?? [],
       description: resolveDescription(undefined, measure.description),
+      ...(measure.window ? { window: measureWindow(measure.window) } : {}),
       site: siteAt(yaml, ['measures', index]),
     })),
     segments:

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../core/index.js';
 import { checkSchema } from './check-schema.js';
 import { readColumnType } from './read-column-type.js';
 import { resolveDescription } from './resolve-description.js';
+import { measureWindow } from './schema-parts.js';
 import type { SemanticSource } from './semantic-model.js';
 import type { SourceDraft } from './source-draft.js';
 import { type StandaloneSourceInput, standaloneSourceSchema } from './source-schema.js';
@@ -92,6 +93,7 @@ export function readStandaloneSource(yaml: YamlFile): StandaloneRead {
       filter: measure.filter,
       segments: measure.segments ?? [],
       description: resolveDescription(undefined, measure.description),
+      ...(measure.window ? { window: measureWindow(measure.window) } : {}),
       site: siteAt(yaml, ['measures', index]),
     })),
     segments: (input.segments ?? []).map((segment, index) => ({

@@ -90,6 +90,7 @@ export function resolveDraft(
       expr,
       ...(filter ? { filter } : {}),
       segments: measure.segments,
+      ...(measure.window ? { window: measure.window } : {}),
       ...(measure.description ? { description: measure.description } : {}),
       site: measure.site,
     });

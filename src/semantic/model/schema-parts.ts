@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MeasureWindow } from './semantic-model.js';
 
 /**
  * Building blocks shared by the standalone, overlay and manifest schemas (spec §1.2–1.9). Objects are
@@ -51,6 +52,16 @@ export const measure = z.strictObject({
   filter: sqlText.optional(),
   segments: z.array(name).optional(),
   description: z.string().nullable().optional(),
+  // ktx extension: a running total, or a trailing window of N periods of the query's time grain.
+  window: z
+    .union([
+      z.literal('cumulative'),
+      z.strictObject({
+        rolling: z.number().int().min(1).max(10_000),
+        grain: z.enum(['hour', 'day', 'week', 'month', 'quarter', 'year']).optional(),
+      }),
+    ])
+    .optional(),
 });
 
 export const segment = z.strictObject({
@@ -62,3 +73,9 @@ export const segment = z.strictObject({
 export type JoinInput = z.infer<typeof join>;
 export type MeasureInput = z.infer<typeof measure>;
 export type SegmentInput = z.infer<typeof segment>;
+
+/** The YAML `window` of a measure as the model's MeasureWindow. */
+export function measureWindow(input: NonNullable<MeasureInput['window']>): MeasureWindow {
+  if (input === 'cumulative') return { kind: 'cumulative' };
+  return { kind: 'rolling', periods: input.rolling, ...(input.grain ? { grain: input.grain } : {}) };
+}

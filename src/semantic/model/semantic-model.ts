@@ -1,4 +1,4 @@
-import type { DialectName, Expr } from '../../sql/index.js';
+import type { DialectName, Expr, TimeGrain } from '../../sql/index.js';
 
 /**
  * The validated, resolved semantic layer of one connection: what the loader produces from YAML
@@ -108,9 +108,19 @@ export interface SemanticMeasure {
   readonly filter?: Expr;
   /** Names of segments of the same source, AND-ed into `filter`. */
   readonly segments: readonly string[];
+  readonly window?: MeasureWindow;
   readonly description?: string;
   readonly site?: DefinitionSite;
 }
+
+/**
+ * A windowed measure (ktx extension), computed over the query's time dimension: `cumulative` adds
+ * up every period up to and including each one; `rolling` covers each period and the `periods - 1`
+ * before it (in the query's grain, or only at `grain` when set).
+ */
+export type MeasureWindow =
+  | { readonly kind: 'cumulative' }
+  | { readonly kind: 'rolling'; readonly periods: number; readonly grain?: TimeGrain };
 
 export interface SemanticSegment {
   readonly name: string;

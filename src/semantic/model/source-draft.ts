@@ -3,6 +3,7 @@ import type {
   ColumnMetadata,
   ColumnType,
   DefinitionSite,
+  MeasureWindow,
   Relationship,
   SemanticSource,
   SourceMetadata,
@@ -57,6 +58,7 @@ export interface MeasureDraft {
   readonly filter?: string;
   readonly segments: readonly string[];
   readonly description?: string;
+  readonly window?: MeasureWindow;
   readonly site: DefinitionSite;
 }
 

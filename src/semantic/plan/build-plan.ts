@@ -1,6 +1,7 @@
 import { didYouMean } from '../../core/index.js';
 import { type Expr, parseExpression, splitConjuncts, type TimeGrain } from '../../sql/index.js';
 import { joinTree } from '../graph/join-tree.js';
+import type { MeasureWindow } from '../model/semantic-model.js';
 import type { SemanticQuery } from '../query/semantic-query.js';
 import {
   type BaseMeasure,
@@ -227,6 +228,31 @@ function filtersFor(
   });
 }
 
+/** The query's time dimension a windowed measure of `owner` runs over: its own time column, or metric_time. */
+function windowTimeDimension(
+  dimensions: readonly PlanDimension[],
+  owner: string,
+  label: string,
+  window: MeasureWindow,
+): PlanDimension {
+  const time = dimensions.find(
+    (dimension) => dimension.grain && (dimension.metricTime || dimension.node === owner),
+  );
+  if (!time) {
+    throw queryError(
+      `\`${label}\` is ${window.kind === 'cumulative' ? 'a running total' : 'a rolling window'} and needs a time dimension of \`${owner}\`.`,
+      `Add --dimension ${owner}.<time column>:month (or metric_time:month).`,
+    );
+  }
+  if (window.kind === 'rolling' && window.grain && window.grain !== time.grain) {
+    throw queryError(
+      `\`${label}\` rolls over ${window.grain}s, but the query is by ${time.grain}.`,
+      `Slice it by :${window.grain}.`,
+    );
+  }
+  return time;
+}
+
 function groupsOf(
   context: PlanContext,
   bases: readonly BaseMeasure[],
@@ -239,8 +265,14 @@ function groupsOf(
     .filter((dimension) => !dimension.metricTime)
     .map((dimension) => dimension.node);
   const usesMetricTime = dimensions.some((dimension) => dimension.metricTime);
-  return owners.map((owner, index) => {
-    const measures = bases.filter((base) => base.owner === owner);
+  // One group per owner and window: a running total cannot share a GROUP BY with plain measures.
+  const keys = [...new Set(bases.map((base) => `${base.owner}\u0000${JSON.stringify(base.window ?? null)}`))];
+  return keys.map((key, index) => {
+    const measures = bases.filter(
+      (base) => `${base.owner}\u0000${JSON.stringify(base.window ?? null)}` === key,
+    );
+    const owner = measures[0]!.owner;
+    const window = measures[0]!.window;
     const applied = filtersFor(context, owner, owners, where, notes);
     const keyTree = joinTree(context.graph, owner, [
       ...dimensionNodes,
@@ -251,14 +283,24 @@ function groupsOf(
       owner,
       measures.flatMap((measure) => [...nodesOf(measure.expr)]),
     );
+    if (window && keyTree.fansOut) {
+      throw queryError(
+        `\`${measures[0]!.label}\` is windowed and its dimensions fan out from \`${owner}\`.`,
+        'Slice windowed measures by their own source and its parents only.',
+      );
+    }
+    const timeOutput = window
+      ? windowTimeDimension(dimensions, owner, measures[0]!.label, window).output
+      : undefined;
     return {
       id: `g${index + 1}`,
       owner,
       measures,
-      strategy: keyTree.fansOut ? 'distinct-keys' : 'direct',
+      strategy: window ? 'windowed' : keyTree.fansOut ? 'distinct-keys' : 'direct',
       keyTree,
       measureTree,
       where: applied,
+      ...(window && timeOutput ? { window: { spec: window, timeOutput } } : {}),
       ...(usesMetricTime ? { timeColumn: timeColumnOf(context, owner) } : {}),
     } satisfies MeasureGroup;
   });

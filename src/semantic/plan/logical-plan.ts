@@ -1,5 +1,6 @@
 import type { Expr, TimeGrain } from '../../sql/index.js';
 import type { JoinTree } from '../graph/join-tree.js';
+import type { MeasureWindow } from '../model/semantic-model.js';
 
 /**
  * The planner's output and the lowering's input: what to aggregate where, how groups combine, and
@@ -48,6 +49,8 @@ export interface BaseMeasure {
   readonly isCount: boolean;
   /** Where it came from, for the plan JSON: `orders.revenue`, `sum(orders.amount)`. */
   readonly label: string;
+  /** Cumulative or rolling over the query's time dimension (its own group). */
+  readonly window?: MeasureWindow;
 }
 
 export interface MeasureGroup {
@@ -59,7 +62,9 @@ export interface MeasureGroup {
    * `distinct-keys`: a join fans out, so first take DISTINCT (owner grain, dimension values), then
    * aggregate the owner's rows once per dimension group.
    */
-  readonly strategy: 'direct' | 'distinct-keys';
+  readonly strategy: 'direct' | 'distinct-keys' | 'windowed';
+  /** For `windowed`: the window and the output of the time dimension it runs over. */
+  readonly window?: { readonly spec: MeasureWindow; readonly timeOutput: string };
   /** Joins from the owner to dimension and filter nodes. */
   readonly keyTree: JoinTree;
   /** Safe joins from the owner to nodes that measure expressions read (parents of the owner). */

@@ -8,6 +8,7 @@ import {
   walkExpr,
 } from '../../sql/index.js';
 import { isSafeEdge } from '../graph/join-graph.js';
+import type { MeasureWindow } from '../model/semantic-model.js';
 import { type BaseMeasure, measureRef } from './logical-plan.js';
 import {
   findColumn,
@@ -61,6 +62,8 @@ export interface MeasureScope {
   /** For YAML measures: their filter and segments, qualified. */
   readonly filter?: Expr;
   readonly label: string;
+  /** For YAML measures with `window:`. */
+  readonly window?: MeasureWindow;
 }
 
 /**
@@ -135,7 +138,18 @@ export class MeasureCompiler {
           return qualifyExpr(this.context, segment.expr, lookup);
         }),
       ];
-      return this.compile(measure.expr, { owner: nodeName, filter: sqlExpr.and(...filterParts), label: key });
+      if (measure.window && !containsAggregate(measure.expr)) {
+        throw queryError(
+          `Measure \`${key}\` has a window but aggregates nothing itself.`,
+          'Put the window on the measures it is derived from.',
+        );
+      }
+      return this.compile(measure.expr, {
+        owner: nodeName,
+        filter: sqlExpr.and(...filterParts),
+        label: key,
+        ...(measure.window ? { window: measure.window } : {}),
+      });
     } finally {
       this.#expanding.pop();
     }
@@ -241,7 +255,7 @@ export class MeasureCompiler {
     const qualified = qualifyExpr(this.context, expr, scope.owner ? lookup : { allowHidden: false });
     const filter = sqlExpr.and(scope.filter, ...(this.segments.get(owner) ?? []));
     const final = safeDivision(injectFilter(qualified, filter));
-    const key = `${owner}\u0000${JSON.stringify(final)}`;
+    const key = `${owner}\u0000${JSON.stringify(scope.window ?? null)}\u0000${JSON.stringify(final)}`;
     const existing = this.#byKey.get(key);
     if (existing) return existing;
     const stem =
@@ -257,6 +271,7 @@ export class MeasureCompiler {
       expr: final,
       isCount: final.kind === 'call' && final.name === 'count',
       label: scope.label,
+      ...(scope.window ? { window: scope.window } : {}),
     });
     this.#byKey.set(key, id);
     return id;
