@@ -14,7 +14,8 @@ export const structuralDuplicateMeasures: ValidationRule = (model) => {
   for (const source of model.sources.values()) {
     const first = new Map<string, SemanticMeasure>();
     for (const measure of source.measures) {
-      const key = JSON.stringify([measure.expr, [...measure.segments].sort()]);
+      // A windowed measure (running total, trailing window) is a different number, never a duplicate.
+      const key = JSON.stringify([measure.expr, [...measure.segments].sort(), measure.window ?? null]);
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, measure);
