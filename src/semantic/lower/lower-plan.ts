@@ -180,7 +180,17 @@ class Lowering {
     });
     const periodAlias = `p_${group.id}`;
     const period = column(periodAlias, 'period');
-    const inWindow: Expr[] = [{ kind: 'binary', op: '<=', left: bucket, right: period }];
+    const inWindow: Expr[] = [];
+    if (spec.kind === 'offset') {
+      // The rows of the period `periods` units back (truncated again: a month back from 31 March
+      // is 28/29 February, whose month is the one we want).
+      const earlier: Expr = {
+        kind: 'time-trunc',
+        grain,
+        operand: { kind: 'time-add', operand: period, unit: spec.unit ?? grain, amount: -spec.periods },
+      };
+      inWindow.push({ kind: 'binary', op: '=', left: bucket, right: earlier });
+    } else inWindow.push({ kind: 'binary', op: '<=', left: bucket, right: period });
     if (spec.kind === 'rolling') {
       const start: Expr = {
         kind: 'time-trunc',

@@ -60,6 +60,12 @@ export const measure = z.strictObject({
         rolling: z.number().int().min(1).max(10_000),
         grain: z.enum(['hour', 'day', 'week', 'month', 'quarter', 'year']).optional(),
       }),
+      // Period-over-period: the value `offset` periods earlier (of the query's grain, or of `unit`:
+      // `{offset: 1, unit: year}` is the same period last year).
+      z.strictObject({
+        offset: z.number().int().min(1).max(10_000),
+        unit: z.enum(['hour', 'day', 'week', 'month', 'quarter', 'year']).optional(),
+      }),
     ])
     .optional(),
 });
@@ -77,5 +83,7 @@ export type SegmentInput = z.infer<typeof segment>;
 /** The YAML `window` of a measure as the model's MeasureWindow. */
 export function measureWindow(input: NonNullable<MeasureInput['window']>): MeasureWindow {
   if (input === 'cumulative') return { kind: 'cumulative' };
+  if ('offset' in input)
+    return { kind: 'offset', periods: input.offset, ...(input.unit ? { unit: input.unit } : {}) };
   return { kind: 'rolling', periods: input.rolling, ...(input.grain ? { grain: input.grain } : {}) };
 }

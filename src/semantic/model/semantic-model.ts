@@ -120,7 +120,9 @@ export interface SemanticMeasure {
  */
 export type MeasureWindow =
   | { readonly kind: 'cumulative' }
-  | { readonly kind: 'rolling'; readonly periods: number; readonly grain?: TimeGrain };
+  | { readonly kind: 'rolling'; readonly periods: number; readonly grain?: TimeGrain }
+  /** Period-over-period: the value `periods` periods earlier (of the query's grain, or of `unit`). */
+  | { readonly kind: 'offset'; readonly periods: number; readonly unit?: TimeGrain };
 
 export interface SemanticSegment {
   readonly name: string;

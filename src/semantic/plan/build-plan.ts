@@ -240,7 +240,7 @@ function windowTimeDimension(
   );
   if (!time) {
     throw queryError(
-      `\`${label}\` is ${window.kind === 'cumulative' ? 'a running total' : 'a rolling window'} and needs a time dimension of \`${owner}\`.`,
+      `\`${label}\` is ${window.kind === 'cumulative' ? 'a running total' : window.kind === 'rolling' ? 'a rolling window' : 'a period-over-period value'} and needs a time dimension of \`${owner}\`.`,
       `Add --dimension ${owner}.<time column>:month (or metric_time:month).`,
     );
   }
