@@ -27,11 +27,13 @@ describe('ktx sl', () => {
   it('lists sources with their measures, and filters by words', async () => {
     const all = await sl('--json', 'sl');
     expect(all.json<{ sources: { name: string }[] }>().sources.map((source) => source.name)).toEqual([
+      'customer_tags',
       'customers',
       'order_items',
       'orders',
       'products',
       'regions',
+      'tags',
       'tickets',
     ]);
     const some = await sl('--json', 'sl', 'ticket');
