@@ -7,6 +7,18 @@ type Call = [id: string, sql: string, why: string, engineRefuses?: boolean];
 const CALLS: Record<DialectName, Call[]> = {
   postgres: [
     ['pg-terminate-backend', 'SELECT pg_terminate_backend(0)', 'kills sessions', false],
+    [
+      'connectby-hidden-sql',
+      "SELECT * FROM connectby('(SELECT 2 AS id, 1 AS parent, pg_terminate_backend(0)) s', 'id', 'parent', '1', 0) AS t(id int, parent int, level int)",
+      "connectby runs the SQL in its first argument, out of the gate's sight",
+    ],
+    [
+      'gin-clean-pending-list',
+      "SELECT gin_clean_pending_list('idx')",
+      'writes index pages inside a read-only transaction',
+      false,
+    ],
+    ['brin-summarize', "SELECT brin_summarize_new_values('idx')", 'writes index pages'],
     ['pg-cancel-backend', 'SELECT pg_cancel_backend(0)', 'cancels queries', false],
     ['pg-reload-conf', 'SELECT pg_reload_conf()', 'reloads server configuration', false],
     ['pg-read-file', "SELECT pg_read_file('/etc/passwd')", 'reads server files', false],
@@ -94,6 +106,7 @@ const CALLS: Record<DialectName, Call[]> = {
     ],
   ],
   mysql: [
+    ['mariadb-next-value-for', 'SELECT NEXT VALUE FOR s', 'advances a MariaDB sequence like NEXTVAL(s)'],
     ['sleep-long', 'SELECT SLEEP(3600)', 'sleeps past the statement timeout', false],
     ['sleep-in-where', 'SELECT * FROM t WHERE SLEEP(3600) = 0', 'sleep per row'],
     ['sleep-expression', 'SELECT SLEEP(1 + 3600)', 'sleeps for a computed time'],
@@ -125,6 +138,14 @@ const CALLS: Record<DialectName, Call[]> = {
     ['insert-or-replace', "INSERT OR REPLACE INTO t (id, name) VALUES (1, 'x')", 'upsert', true],
   ],
   duckdb: [
+    [
+      'enable-logging',
+      "SELECT * FROM enable_logging(storage = 'file', storage_path = '/tmp/x')",
+      'aborts the process when external access is off',
+    ],
+    ['disable-logging', 'SELECT * FROM disable_logging()', 'changes instance-wide state'],
+    ['enable-peg-parser', 'SELECT * FROM enable_peg_parser()', 'changes how later statements parse'],
+    ['enable-profiling', 'SELECT * FROM enable_profiling()', 'changes instance-wide state'],
     ['read-csv', "SELECT * FROM read_csv('/etc/passwd')", 'reads files', false],
     ['read-csv-auto', "SELECT * FROM read_csv_auto('/etc/passwd')", 'reads files', false],
     ['read-csv-upper-case', "SELECT * FROM READ_CSV('/etc/passwd')", 'names are case-insensitive', false],

@@ -230,18 +230,12 @@ describe('parseExpression: dialect lexing', () => {
   });
 });
 
-describe('parseExpression: performance', () => {
-  test('a 2 KB fragment parses in well under a millisecond', () => {
+// Speed is measured in `npm run bench` (group sql-fragments), never asserted here.
+describe('parseExpression: long fragments', () => {
+  test('a 2 KB fragment parses', () => {
     const clause = "(orders.status = 'paid' and orders.amount between 10 and 20) or ";
-    const text = `${clause.repeat(Math.ceil(2048 / clause.length))}x is null`;
-    expect(parseExpression(text, 'postgres').ok).toBe(true);
-    // The best of several batches, so a busy machine (tests run in parallel) does not fail it.
-    let best = Number.POSITIVE_INFINITY;
-    for (let batch = 0; batch < 10; batch++) {
-      const started = performance.now();
-      for (let run = 0; run < 20; run++) parseExpression(text, 'postgres');
-      best = Math.min(best, (performance.now() - started) / 20);
-    }
-    expect(best).toBeLessThan(0.5);
+    expect(parseExpression(`${clause.repeat(Math.ceil(2048 / clause.length))}x is null`, 'postgres').ok).toBe(
+      true,
+    );
   });
 });

@@ -212,20 +212,13 @@ describe('assertReadOnly', () => {
   });
 });
 
-describe('performance', () => {
-  test('checks a 100 KB statement in a few milliseconds', () => {
+// Speed is measured in `npm run bench` (group read-only-gate), never asserted here.
+describe('large statements', () => {
+  test('accepts a 100 KB read-only statement in every dialect', () => {
     const unit =
       "SELECT o.id, replace(c.name, 'a', 'b') AS n, \"Mixed\", sum(o.amount) OVER (PARTITION BY c.id) -- note\n" +
       " FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status IN ('open', 'x\\y') /* c */ UNION ALL\n";
     const sql = `${unit.repeat(Math.ceil(100_000 / unit.length))}SELECT 1`;
-    for (const dialect of DIALECT_NAMES) {
-      for (let warm = 0; warm < 5; warm++) checkReadOnly(sql, dialect);
-      const runs = 10;
-      const started = performance.now();
-      for (let run = 0; run < runs; run++) expect(checkReadOnly(sql, dialect)).toEqual({ ok: true });
-      const perCheck = (performance.now() - started) / runs;
-      // The target is well under 10 ms; the bound leaves room for slow, shared CI machines.
-      expect(perCheck, dialect).toBeLessThan(50);
-    }
+    for (const dialect of DIALECT_NAMES) expect(checkReadOnly(sql, dialect), dialect).toEqual({ ok: true });
   });
 });

@@ -47,6 +47,14 @@ export const duckdbReadOnlyRules: ReadOnlyRules = {
     'getenv',
     'checkpoint',
     'force_checkpoint',
+    // instance-wide switches: enable_logging(storage = 'file', …) aborts the whole process when
+    // external access is off, and the parser switches change how later statements parse.
+    'enable_logging',
+    'disable_logging',
+    'truncate_duckdb_logs',
+    'enable_profiling',
+    'disable_profiling',
+    '*_peg_parser',
   ],
   sleepFunctions: [],
   pragmas: {

@@ -22,7 +22,8 @@ export const mysqlReadOnlyRules: ReadOnlyRules = {
     ['FOR', 'SHARE'],
     ['LOCK', 'IN', 'SHARE', 'MODE'],
   ],
-  forbiddenPhrases: [],
+  // MariaDB's sequence syntax advances the sequence like NEXTVAL(s).
+  forbiddenPhrases: [['NEXT', 'VALUE', 'FOR']],
   forbiddenOperators: {},
   forbiddenFunctions: [
     'benchmark',
