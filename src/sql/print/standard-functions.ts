@@ -1,4 +1,4 @@
-import type { FunctionSpelling } from './function-table.js';
+import type { FunctionSpelling } from './function-spelling.js';
 
 interface StandardFunction {
   readonly minArgs: number;
