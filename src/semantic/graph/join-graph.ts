@@ -42,6 +42,9 @@ export function buildJoinGraph(model: SemanticModel): JoinGraph {
   const edges = new Map<string, GraphEdge[]>();
   const add = (edge: GraphEdge): void => {
     const list = edges.get(edge.from) ?? [];
+    // The same relationship declared on both sides (orders → customers and customers → orders on the
+    // same keys) is one edge, not two routes.
+    if (list.some((existing) => existing.to === edge.to && sameKeys(existing, edge))) return;
     list.push(edge);
     edges.set(edge.from, list);
   };
@@ -63,6 +66,15 @@ export function buildJoinGraph(model: SemanticModel): JoinGraph {
     }
   }
   return { nodes, edges };
+}
+
+function sameKeys(left: GraphEdge, right: GraphEdge): boolean {
+  const canonical = (edge: GraphEdge): string =>
+    edge.keys
+      .map((key) => `${key.from}=${key.to}`)
+      .sort()
+      .join(',');
+  return canonical(left) === canonical(right);
 }
 
 /** Edges that cannot multiply the rows of their starting side. */

@@ -119,3 +119,36 @@ describe('joinTree', () => {
     ).toBe(true);
   });
 });
+
+describe('joinTree with two joins between the same sources', () => {
+  it('refuses two plain joins on different keys (found by the randomized test, seed 66)', () => {
+    const graph = buildJoinGraph(
+      model(
+        source('orders', [
+          { to: 'regions', keys: [{ from: 'bill_region_id', to: 'id' }] },
+          { to: 'regions', keys: [{ from: 'ship_region_id', to: 'id' }] },
+        ]),
+        source('regions'),
+      ),
+    );
+    expect(
+      isKtxError(
+        thrown(() => joinTree(graph, 'orders', ['regions'])),
+        'join_path_ambiguous',
+      ),
+    ).toBe(true);
+  });
+
+  it('treats one relationship declared on both sides as one route', () => {
+    const graph = buildJoinGraph(
+      model(
+        source('orders', [{ to: 'customers', keys: [{ from: 'customer_id', to: 'id' }] }]),
+        source('customers', [
+          { to: 'orders', relationship: 'one_to_many', keys: [{ from: 'id', to: 'customer_id' }] },
+        ]),
+      ),
+    );
+    expect(joinTree(graph, 'orders', ['customers']).edges).toHaveLength(1);
+    expect(joinTree(graph, 'customers', ['orders']).fansOut).toBe(true);
+  });
+});

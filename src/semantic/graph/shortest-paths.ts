@@ -45,7 +45,8 @@ export function shortestPaths(graph: JoinGraph, root: string): ShortestPaths {
         cost.set(edge.to, next);
         via.set(edge.to, edge);
         ties.delete(edge.to);
-      } else if (next === known && !done.has(edge.to) && via.get(edge.to)?.from !== edge.from) {
+      } else if (next === known && !done.has(edge.to) && via.get(edge.to) !== edge) {
+        // Another equally cheap edge, also a second join from the same source on other keys.
         ties.set(edge.to, [...(ties.get(edge.to) ?? [via.get(edge.to)!]), edge]);
       }
     }

@@ -16,6 +16,7 @@ import { joinTargets } from './join-targets.js';
 import { measureAggregates } from './measure-aggregates.js';
 import { measureCycles } from './measure-cycles.js';
 import { measureSegments } from './measure-segments.js';
+import { parallelJoins } from './parallel-joins.js';
 import { sqlJoinCoverage } from './sql-join-coverage.js';
 import { structuralDuplicateMeasures } from './structural-duplicate-measures.js';
 import type { ValidateOptions, ValidationRule } from './validation-context.js';
@@ -30,6 +31,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   joinTargets,
   joinKeyColumns,
   joinAliases,
+  parallelJoins,
   displayValueJoin,
   computedColumnReferences,
   expressionColumns,
