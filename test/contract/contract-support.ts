@@ -47,8 +47,11 @@ export interface ContractFixture {
    * engine's own read-only session refuses writes by itself.
    */
   openWithoutGate(): Promise<Connector>;
-  /** Statements still running on the server whose text contains `marker` (server engines only). */
-  runningStatements?(marker: string): Promise<number>;
+  /**
+   * Statements still running whose text contains `marker`: the server's process list, or for an
+   * embedded engine (no process list) how many of its statements are still burning CPU.
+   */
+  runningStatements(marker: string): Promise<number>;
 }
 
 export interface ContractTarget {
@@ -97,7 +100,6 @@ export function marker(): string {
 
 /** Polls until the server runs no statement containing `mark` (proves the stop reached the server). */
 export async function expectServerStopped(fixture: ContractFixture, mark: string): Promise<void> {
-  if (!fixture.runningStatements) return;
   const deadline = Date.now() + 10_000;
   let running = await fixture.runningStatements(mark);
   while (running > 0 && Date.now() < deadline) {

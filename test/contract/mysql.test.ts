@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openMysqlConnector } from '../../src/connectors/mysql/mysql-connector.js';
 import { serverUrl, skipWithout } from '../support/servers.js';
 import { describeConnectorContract } from './connector-contract.js';
 import { type FixtureDialect, fixtureStatements } from './connector-fixture.js';
+import { expectCode } from './contract-support.js';
 
 const MYSQL: FixtureDialect = {
   types: {
@@ -112,5 +113,65 @@ describe.skipIf(skipWithout('mysql'))('mysql', () => {
     features: { comments: true, rowEstimates: true },
     engineRefusals: ['SELECT ktx_write()'], // START TRANSACTION READ ONLY refuses the INSERT inside
     skip: { 'connection failure: missing file': 'MySQL is a server, not a file' },
+  });
+});
+
+describe.skipIf(skipWithout('mysql'))('mysql session loss and session state', () => {
+  const base = serverUrl('mysql') as string;
+
+  it('a connection killed mid-statement rejects with connection_failed at once, and the pool recovers', async () => {
+    const mark = `ktx_term_${randomBytes(4).toString('hex')}`;
+    const connector = await openMysqlConnector({ driver: 'mysql', id: 'loss', url: base, maxConnections: 1 });
+    const admin = await mysql.createConnection({ uri: base });
+    try {
+      const started = Date.now();
+      const running = connector.query(`SELECT SLEEP(5) AS ${mark}`, { maxRows: 1, timeoutMs: 10_000 });
+      running.catch(() => {});
+      let id: number | undefined;
+      while (id === undefined && Date.now() - started < 4_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const [rows] = await admin.query<mysql.RowDataPacket[]>(
+          'SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE ? AND ID <> CONNECTION_ID()',
+          [`%${mark}%`],
+        );
+        id = rows[0]?.ID as number | undefined;
+      }
+      expect(id).toBeDefined();
+      await admin.query(`KILL ${Number(id)}`);
+      await expectCode(running, 'connection_failed');
+      expect(Date.now() - started).toBeLessThan(4_000);
+      const { rows } = await connector.query('SELECT 1 AS one', { maxRows: 1, timeoutMs: 5_000 });
+      expect(rows).toEqual([[1]]);
+    } finally {
+      await admin.end();
+      await connector.close();
+    }
+  });
+
+  it('a statement without a result set never leaves its session writable (gate off)', async () => {
+    const db = `ktx_test_${randomBytes(4).toString('hex')}_sess`;
+    const admin = await mysql.createConnection({ uri: base });
+    await admin.query(`CREATE DATABASE ${db}`);
+    await admin.query(`CREATE TABLE ${db}.keep (n INT)`);
+    const url = Object.assign(new URL(base), { pathname: `/${db}` }).toString();
+    const ungated = await openMysqlConnector(
+      { driver: 'mysql', id: 'sess', url, maxConnections: 1 },
+      { gate: () => {} },
+    );
+    try {
+      const options = { maxRows: 10, timeoutMs: 5_000 };
+      const error = await expectCode(
+        ungated.query('SET SESSION TRANSACTION READ WRITE', options),
+        'read_only_violation',
+      );
+      expect(error.message).toMatch(/not a query/);
+      await expectCode(ungated.query('DROP TABLE keep', options), 'query_failed');
+      const { rows } = await ungated.query('SELECT count(*) FROM keep', options);
+      expect(rows).toEqual([[0]]);
+    } finally {
+      await ungated.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+      await admin.end();
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgresConnector } from '../../src/connectors/postgres/postgres-connector.js';
 import { serverUrl, skipWithout } from '../support/servers.js';
 import { describeConnectorContract } from './connector-contract.js';
 import { type FixtureDialect, fixtureStatements } from './connector-fixture.js';
+import { expectCode } from './contract-support.js';
 
 const POSTGRES: FixtureDialect = {
   types: {
@@ -85,7 +86,7 @@ describe.skipIf(skipWithout('postgres'))('postgres', () => {
         },
         async runningStatements(marker) {
           const { rows } = await admin.query(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()",
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()",
             [marker],
           );
           return Number(rows[0]?.n);
@@ -102,5 +103,41 @@ describe.skipIf(skipWithout('postgres'))('postgres', () => {
       'WITH gone AS (DELETE FROM numbers RETURNING n) SELECT count(*) FROM gone', // a SELECT with a data-modifying CTE
     ],
     skip: { 'connection failure: missing file': 'PostgreSQL is a server, not a file' },
+  });
+});
+
+describe.skipIf(skipWithout('postgres'))('postgres session loss', () => {
+  it('a backend terminated mid-statement rejects with connection_failed, and the pool recovers', async () => {
+    const base = serverUrl('postgres') as string;
+    const mark = `ktx_term_${randomBytes(4).toString('hex')}`;
+    const connector = await openPostgresConnector({
+      driver: 'postgres',
+      id: 'loss',
+      url: base,
+      maxConnections: 1,
+    });
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    try {
+      const running = connector.query(`SELECT pg_sleep(5) AS ${mark}`, { maxRows: 1, timeoutMs: 10_000 });
+      running.catch(() => {});
+      const started = Date.now();
+      let terminated = 0;
+      while (terminated === 0 && Date.now() - started < 5_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const { rows } = await admin.query(
+          "SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()) t",
+          [mark],
+        );
+        terminated = Number(rows[0]?.n);
+      }
+      expect(terminated).toBe(1);
+      await expectCode(running, 'connection_failed');
+      const { rows } = await connector.query('SELECT 1 AS one', { maxRows: 1, timeoutMs: 5_000 });
+      expect(rows).toEqual([[1]]);
+    } finally {
+      await admin.end();
+      await connector.close();
+    }
   });
 });

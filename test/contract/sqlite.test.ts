@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -32,6 +32,37 @@ const SQLITE: FixtureDialect = {
 
 let directory = '';
 
+/** CPU ticks (user + system) of each SQLite worker child of this process, from /proc (Linux). */
+function workerTicks(): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the parenthesised command: state ppid … utime(14) stime(15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid) continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('sqlite-worker.js')) continue;
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // the process ended while it was being read
+    }
+  }
+  return ticks;
+}
+
+/** Worker children still burning CPU: a stopped statement's child must have been killed. */
+async function busyWorkers(windowMs = 400): Promise<number> {
+  const before = workerTicks();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  let busy = 0;
+  for (const [pid, ticks] of workerTicks()) {
+    // 100 ticks per second: more than 40% of one core over the window.
+    if (ticks - (before.get(pid) ?? ticks) > (windowMs / 10) * 0.4) busy += 1;
+  }
+  return busy;
+}
+
 describeConnectorContract({
   engine: 'sqlite',
   async setup() {
@@ -46,6 +77,8 @@ describeConnectorContract({
       unscopedConfig: config,
       openWithoutGate: () => openSqliteConnector(config, { gate: () => {} }),
       mainSchema: 'main',
+      // SQLite runs in the pool's child processes: a statement that was not stopped keeps its child busy.
+      runningStatements: () => busyWorkers(),
       failures: {
         'missing file': {
           config: { driver: 'sqlite', id: 'missing', path: join(directory, 'nope', 'x.sqlite') },
@@ -63,6 +96,9 @@ describeConnectorContract({
   engineRefusals: [
     'WITH x AS (SELECT 1) DELETE FROM numbers RETURNING n',
     'WITH x AS (SELECT 1) DELETE FROM numbers',
+    // Returns a row, then keeps an exclusive lock that blocks every writer: the child refuses it.
+    'PRAGMA locking_mode = EXCLUSIVE',
+    'PRAGMA user_version = 7',
   ],
   skip: {
     'introspection keeps same-named tables of two schemas apart': 'a SQLite file has one schema (main)',

@@ -24,6 +24,9 @@ import { runStatement, type StatementControl } from '../shared/statement-control
 import { introspectDuckDb } from './duckdb-introspect.js';
 import { streamRows } from './duckdb-stream.js';
 
+/** How often a stopped statement is interrupted again until it settles. */
+const INTERRUPT_REPEAT_MS = 50;
+
 type DuckDbConfig = Extract<ConnectorConfig, { driver: 'duckdb' }>;
 
 /**
@@ -55,6 +58,7 @@ class DuckDbConnector implements Connector {
   readonly #gate: StatementGate;
   readonly #config: DuckDbConfig;
   readonly #open = new Set<DuckDBConnection>();
+  readonly #inflight = new Set<Promise<void>>();
   #instance: Promise<DuckDBInstance> | undefined;
   #closed = false;
 
@@ -80,10 +84,16 @@ class DuckDbConnector implements Connector {
     const { columns, rows } = await runStatement(sql, options, (control) =>
       this.#withConnection(sql, control, async (connection) => {
         // The gate already allows one statement only; DuckDB's own parser confirms it before anything runs.
+        // Every await hands the statement to a DuckDB task that clears an earlier interrupt() when it
+        // starts, so the timeout/abort is checked again after each one.
         const statements = await connection.extractStatements(sql);
+        control.throwIfStopped();
         if (statements.count !== 1) throw notAQuery(sql, `DuckDB parsed ${statements.count} statements`);
-        const result = await (await statements.prepare(0)).stream();
-        return streamRows(result, options.maxRows + 1);
+        const prepared = await statements.prepare(0);
+        control.throwIfStopped();
+        const result = await prepared.stream();
+        control.throwIfStopped();
+        return streamRows(result, options.maxRows + 1, () => control.throwIfStopped());
       }),
     );
     const capped = capRows(rows, options.maxRows);
@@ -106,33 +116,72 @@ class DuckDbConnector implements Connector {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // closeSync() on a connection whose statement still runs deadlocks inside DuckDB, so running
+    // statements are interrupted (again and again, see #interruptUntilSettled) and awaited; each one
+    // closes its own connection in #withConnection, and the instance goes last.
     for (const connection of this.#open) connection.interrupt();
+    const settled = Promise.allSettled([...this.#inflight]);
+    const repeat = setInterval(() => {
+      for (const connection of this.#open) connection.interrupt();
+    }, INTERRUPT_REPEAT_MS);
+    try {
+      await settled;
+    } finally {
+      clearInterval(repeat);
+    }
     const instance = await this.#instance?.catch(() => undefined);
-    for (const connection of this.#open) connection.closeSync();
-    this.#open.clear();
     instance?.closeSync();
   }
 
-  async #withConnection<T>(
+  #withConnection<T>(
     sql: string,
     control: StatementControl,
     body: (connection: DuckDBConnection) => Promise<T>,
   ): Promise<T> {
-    if (this.#closed) throw connectorClosed(this.id);
+    if (this.#closed) return Promise.reject(connectorClosed(this.id));
+    const running = this.#runOnConnection(sql, control, body);
+    // close() waits for every statement (and its connection's own close) before closing the instance.
+    const tracked = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inflight.add(tracked);
+    void tracked.then(() => this.#inflight.delete(tracked));
+    return running;
+  }
+
+  async #runOnConnection<T>(
+    sql: string,
+    control: StatementControl,
+    body: (connection: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
     const instance = await this.#instanceOnce();
+    if (this.#closed) throw connectorClosed(this.id);
     control.throwIfStopped();
     const connection = await instance.connect();
     this.#open.add(connection);
-    // DuckDB has no statement timeout: interrupt() stops the running statement from outside.
+    let repeat: ReturnType<typeof setInterval> | undefined;
+    let settled = false;
+    // DuckDB has no statement timeout: interrupt() stops the running statement from outside. A task
+    // that starts after interrupt() clears it, so the interrupt repeats until the statement settles.
     // @see https://duckdb.org/docs/stable/clients/c/api#duckdb_interrupt
-    control.onStop(() => connection.interrupt());
+    control.onStop(() => {
+      if (settled) return; // a stop registered after the fact runs asynchronously
+      connection.interrupt();
+      repeat ??= setInterval(() => connection.interrupt(), INTERRUPT_REPEAT_MS);
+      repeat.unref(); // the running statement itself keeps the process alive, not this helper
+    });
     try {
+      control.throwIfStopped();
       await this.#applySearchPath(connection);
+      control.throwIfStopped();
       return await body(connection);
     } catch (error) {
       if (isKtxError(error)) throw error;
       throw queryFailed(messageOf(error), sql, error);
     } finally {
+      settled = true;
+      if (repeat) clearInterval(repeat);
       this.#open.delete(connection);
       connection.closeSync();
     }

@@ -4,12 +4,14 @@ import { duckDbCell, duckDbLogicalType } from './duckdb-values.js';
 
 /**
  * Reads a streaming result chunk by chunk (about 2048 rows each) and stops once `limit` rows are in,
- * so a capped query over a huge result never materialises it.
+ * so a capped query over a huge result never materialises it. `checkpoint` runs before each chunk.
  * @see https://duckdb.org/docs/stable/clients/node_neo/overview#stream-results
  */
 export async function streamRows(
   result: DuckDBResult,
   limit: number,
+  /** Called before each chunk; throws to stop reading (the statement timed out or was aborted). */
+  checkpoint: () => void = () => {},
 ): Promise<{ columns: ResultColumn[]; rows: CellValue[][] }> {
   const columns: ResultColumn[] = [];
   for (let index = 0; index < result.columnCount; index += 1) {
@@ -22,6 +24,7 @@ export async function streamRows(
   }
   const rows: CellValue[][] = [];
   while (rows.length < limit) {
+    checkpoint();
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     for (const row of chunk.getRows()) {

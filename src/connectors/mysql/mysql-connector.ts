@@ -21,7 +21,7 @@ import { runStatement, type StatementControl } from '../shared/statement-control
 import { mysqlConnectFailed, mysqlQueryFailed } from './mysql-errors.js';
 import { introspectMysql } from './mysql-introspect.js';
 import { type MysqlTarget, mysqlPoolOptions } from './mysql-options.js';
-import { allRows, type MysqlLease, streamRows } from './mysql-query.js';
+import { allRows, type MysqlLease, markLost, streamRows } from './mysql-query.js';
 import { type MysqlFlavor, MysqlSessions } from './mysql-session.js';
 import { mysqlCell } from './mysql-types.js';
 
@@ -75,9 +75,20 @@ class MysqlConnector implements Connector {
     this.#gate(sql, this.dialect, { timeoutMs: options.timeoutMs });
     const started = performance.now();
     const read = await runStatement(sql, options, (control) =>
-      this.#readOnly(sql, options.timeoutMs, control, (lease) => streamRows(lease, sql, options.maxRows + 1)),
+      this.#readOnly(sql, options.timeoutMs, control, async (lease) => {
+        const read = await streamRows(lease, sql, options.maxRows + 1);
+        // The statement ran and may have changed the session (SET SESSION TRANSACTION READ WRITE):
+        // its connection is discarded, never handed to the next caller.
+        if (read.notQuery) markLost(lease);
+        return read;
+      }),
     );
-    if (read.notQuery) throw notAQuery(sql, 'the server answered without a result set');
+    if (read.notQuery) {
+      throw notAQuery(
+        sql,
+        'the statement is not a query: the server answered without a result set, so it may have run (its session was discarded)',
+      );
+    }
     const { columns } = read;
     const capped = capRows(read.rows, options.maxRows);
     return {
@@ -114,15 +125,19 @@ class MysqlConnector implements Connector {
   ): Promise<T> {
     if (this.#closed) throw connectorClosed(this.id);
     const connection = await this.#connect();
+    let finished = false;
     let killing: Promise<void> | undefined;
+    // Once the statement has settled a stop is a no-op; a kill in flight is awaited before the
+    // connection is rolled back and released, so it can never hit another caller's statement.
     const kill = () => {
-      killing ??= this.#killQuery(connection.threadId);
+      if (finished) return killing;
+      killing ??= this.#killQuery(connection.threadId).catch(() => {});
+      return killing;
     };
     const lease: MysqlLease = { connection, destroyed: false, onEarlyStop: kill };
     try {
-      const { flavor } = await this.#sessions.prepare(connection, timeoutMs);
+      const { flavor } = await this.#sessions.prepare(lease, timeoutMs);
       control.throwIfStopped();
-      // The connection stays on loan until the kill is done, so it can never hit another caller's query.
       control.onStop(kill);
       // @see https://dev.mysql.com/doc/refman/8.4/en/commit.html
       await allRows(lease, 'START TRANSACTION READ ONLY');
@@ -131,12 +146,13 @@ class MysqlConnector implements Connector {
     } catch (error) {
       throw mysqlQueryFailed(error, sql, timeoutMs, this.#target);
     } finally {
-      await killing?.catch(() => {});
+      finished = true;
+      await killing;
       if (!lease.destroyed) {
         // A connection that cannot roll back is destroyed rather than handed to the next caller.
         await allRows(lease, 'ROLLBACK').then(
           () => connection.release(),
-          () => connection.destroy(),
+          () => markLost(lease),
         );
       }
     }

@@ -2,6 +2,7 @@ import { isKtxError, type KtxError } from '../../core/index.js';
 import {
   codeOf,
   connectionFailed,
+  connectionLost,
   messageOf,
   networkProblem,
   type ServerRefusal,
@@ -52,7 +53,15 @@ export function mysqlQueryFailed(
   const code = codeOf(error);
   const errno = (error as { errno?: unknown }).errno;
   if ((code && TIMED_OUT.has(code)) || TIMED_OUT.has(String(errno))) return queryTimedOut(sql, timeoutMs);
-  if ((code && CONNECTION_LOST.has(code)) || networkProblem(code)) return mysqlConnectFailed(error, target);
+  if ((code && CONNECTION_LOST.has(code)) || networkProblem(code)) {
+    const base = {
+      target: target.display,
+      cause: error,
+      secrets: target.secrets,
+      data: { engineCode: code },
+    };
+    return connectionLost(base, messageOf(error));
+  }
   const sqlState = (error as { sqlState?: unknown }).sqlState;
   return queryFailed(messageOf(error), sql, error, { engineCode: code, sqlState });
 }

@@ -21,4 +21,21 @@ describe('mysqlPoolOptions', () => {
       expect(isKtxError(error, 'connection_config')).toBe(true);
     }
   });
+
+  it('masks the ssl options in the display and scrubs every string in them', () => {
+    const ssl = encodeURIComponent(JSON.stringify({ passphrase: 'hunter2-pass', rejectUnauthorized: false }));
+    const target = mysqlPoolOptions(`mysql://app@db/shop?ssl=${ssl}`, 1);
+    expect(target.display).toBe('mysql://app@db/shop?ssl=***');
+    expect(target.secrets).toContain('hunter2-pass');
+    expect(target.pool.ssl).toEqual({ passphrase: 'hunter2-pass', rejectUnauthorized: false });
+  });
+
+  it('reports a malformed password or ssl parameter as connection_config', () => {
+    expect(() => mysqlPoolOptions('mysql://app:50%off@db/shop', 1)).toThrow(
+      expect.objectContaining({ code: 'connection_config' }),
+    );
+    expect(() => mysqlPoolOptions('mysql://app@db/shop?ssl=required', 1)).toThrow(
+      expect.objectContaining({ code: 'connection_config' }),
+    );
+  });
 });

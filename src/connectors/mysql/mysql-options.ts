@@ -1,6 +1,7 @@
 import type { ConnectionOptions, PoolOptions } from 'mysql2';
 import { KtxError } from '../../core/index.js';
 import { redactUrl } from '../shared/redact-url.js';
+import { decodeUrlPart } from '../shared/url-parts.js';
 import { rawBuffers } from './mysql-types.js';
 
 export interface MysqlTarget {
@@ -39,17 +40,20 @@ export function mysqlPoolOptions(url: string, maxConnections: number): MysqlTarg
       );
     }
   }
-  const password = decodeURIComponent(parsed.password);
-  const ssl = parsed.searchParams.get('ssl');
+  const password = decodeUrlPart(parsed.password, 'password', 'MySQL');
+  const ssl = sslOptions(parsed.searchParams.get('ssl'));
   const charset = parsed.searchParams.get('charset');
   const connectTimeout = parsed.searchParams.get('connectTimeout');
+  // The display keeps that TLS is on, never the SSL options (a key or passphrase may be among them).
+  const displayed = new URL(parsed.toString());
+  if (displayed.searchParams.has('ssl')) displayed.searchParams.set('ssl', '***');
   const connection: ConnectionOptions = {
-    host: decodeURIComponent(parsed.hostname.replace(/^\[|\]$/g, '')) || 'localhost',
+    host: decodeUrlPart(parsed.hostname.replace(/^\[|\]$/g, ''), 'host', 'MySQL') || 'localhost',
     port: parsed.port ? Number(parsed.port) : 3306,
-    user: decodeURIComponent(parsed.username) || undefined,
+    user: decodeUrlPart(parsed.username, 'user name', 'MySQL') || undefined,
     password: password || undefined,
-    database: decodeURIComponent(parsed.pathname.slice(1)) || undefined,
-    ...(ssl ? { ssl: ssl === 'true' ? {} : (JSON.parse(ssl) as object) } : {}),
+    database: decodeUrlPart(parsed.pathname.slice(1), 'database name', 'MySQL') || undefined,
+    ...(ssl ? { ssl: ssl.options } : {}),
     charset: charset ?? 'UTF8MB4_UNICODE_CI',
     connectTimeout: connectTimeout ? Number(connectTimeout) : 10_000,
     multipleStatements: false, // one statement per call, enforced by the server
@@ -65,7 +69,36 @@ export function mysqlPoolOptions(url: string, maxConnections: number): MysqlTarg
   return {
     connection,
     pool: { ...connection, connectionLimit: maxConnections, waitForConnections: true },
-    display: redactUrl(url),
-    secrets: [parsed.password, password].filter(Boolean),
+    display: redactUrl(displayed.toString()),
+    secrets: [parsed.password, password, ...(ssl?.secrets ?? [])].filter(Boolean),
   };
+}
+
+/**
+ * The `ssl` parameter: `true`, or mysql2's SSL options as JSON (which may hold a key or passphrase,
+ * so every string in it is treated as a secret).
+ * @see https://sidorares.github.io/node-mysql2/docs/examples/connections/create-connection#createconnectionconfig-ssl
+ */
+function sslOptions(raw: string | null): { options: object; secrets: string[] } | undefined {
+  if (!raw) return undefined;
+  if (raw === 'true') return { options: {}, secrets: [] };
+  let options: unknown;
+  try {
+    options = JSON.parse(raw);
+  } catch {
+    options = undefined;
+  }
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new KtxError('connection_config', 'The MySQL connection URL has an invalid ssl parameter.', {
+      fix: 'Use ssl=true, or mysql2 SSL options as URL-encoded JSON such as ssl={"rejectUnauthorized":true}.',
+    });
+  }
+  const secrets = [raw, encodeURIComponent(raw)];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && value.length > 0) secrets.push(value, encodeURIComponent(value));
+    else if (typeof value === 'object' && value !== null)
+      for (const each of Object.values(value)) collect(each);
+  };
+  collect(options);
+  return { options, secrets };
 }

@@ -29,17 +29,41 @@ export function streamRows(
   limit: number,
   values?: QueryValues,
 ): Promise<MysqlRows> {
+  const { connection } = lease;
   return new Promise((resolve, reject) => {
     let fields: FieldPacket[] = [];
     const rows: MysqlRaw[][] = [];
     let notQuery = false;
     let settled = false;
+    // A connection lost mid-statement (KILL <thread>, server restart) is reported only on the
+    // connection, never on the query, so the statement would otherwise wait forever.
+    const lost = (error?: Error) => {
+      if (settled) return;
+      markLost(lease);
+      fail(
+        error ??
+          Object.assign(new Error('The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }),
+      );
+    };
+    const onEnd = () => lost();
+    connection.on('error', lost);
+    connection.on('end', onEnd);
+    const settle = () => {
+      settled = true;
+      connection.removeListener('error', lost);
+      connection.removeListener('end', onEnd);
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      settle();
+      reject(error);
+    };
     const finish = () => {
       if (settled) return;
-      settled = true;
+      settle();
       resolve({ columns: fields.map(mysqlResultColumn), rows, notQuery });
     };
-    lease.connection
+    connection
       .query({ sql, values })
       .on('fields', (received: FieldPacket[] | undefined) => {
         fields = received ?? []; // undefined for statements that answer with an OK packet
@@ -52,19 +76,25 @@ export function streamRows(
         }
         rows.push(row as MysqlRaw[]);
         if (rows.length >= limit) {
-          lease.destroyed = true;
           lease.onEarlyStop?.();
-          lease.connection.destroy();
           finish();
+          markLost(lease);
         }
       })
-      .on('error', (error: Error) => {
-        if (settled) return;
-        settled = true;
-        reject(error);
-      })
+      .on('error', fail)
       .on('end', finish);
   });
+}
+
+/**
+ * Takes a connection out of service: it is destroyed, never released, and keeps an error listener so
+ * a late socket error cannot crash the process (the pool's own listener runs only once).
+ */
+export function markLost(lease: MysqlLease): void {
+  if (lease.destroyed) return;
+  lease.destroyed = true;
+  lease.connection.on('error', () => {});
+  lease.connection.destroy();
 }
 
 /** Runs a statement of ktx's own and returns every row converted. */

@@ -118,27 +118,42 @@ class PostgresConnector implements Connector {
     const client = await this.#pool.connect().catch((error: unknown) => {
       throw postgresConnectFailed(error, this.#target);
     });
-    let cancelling: Promise<void> | undefined;
+    // The session can drop while checked out (pg_terminate_backend, failover): pg then emits 'error' on
+    // the client, which must be listened to for the whole checkout or it would crash the process.
     let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
+    let finished = false;
+    let cancelling: Promise<void> | undefined;
     try {
       const pid = await this.#backendPid(client);
       control.throwIfStopped();
-      // The client stays checked out until the cancel is done, so it can never hit another caller's query.
+      // Once the statement has settled a stop is a no-op, and the client stays checked out until a
+      // cancel in flight is done, so a late cancel can never hit another caller's statement.
       control.onStop(() => {
-        cancelling = this.#cancelBackend(pid);
+        if (finished || cancelling) return cancelling;
+        cancelling = this.#cancelBackend(pid).catch(() => {});
+        return cancelling;
       });
       // @see https://www.postgresql.org/docs/current/sql-set-transaction.html
       await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.ceil(timeoutMs)}`);
       control.throwIfStopped();
       return await body(client);
     } catch (error) {
-      throw postgresQueryFailed(error, sql, timeoutMs, this.#target);
+      throw postgresQueryFailed(broken ?? error, sql, timeoutMs, this.#target);
     } finally {
-      await cancelling?.catch(() => {});
-      await client.query('ROLLBACK').catch((error: Error) => {
-        broken = error;
-      });
-      // A connection that cannot roll back is destroyed rather than handed to the next caller.
+      finished = true;
+      await cancelling;
+      if (!broken) {
+        await client.query('ROLLBACK').catch((error: Error) => {
+          broken ??= error;
+        });
+      }
+      // A dropped client may still report errors while the pool ends it, so it keeps its listener.
+      if (!broken) client.removeListener('error', onError);
+      // A connection that dropped or cannot roll back is destroyed rather than handed to the next caller.
       client.release(broken);
     }
   }

@@ -2,6 +2,7 @@ import { isKtxError, type KtxError } from '../../core/index.js';
 import {
   codeOf,
   connectionFailed,
+  connectionLost,
   messageOf,
   networkProblem,
   type ServerRefusal,
@@ -49,8 +50,15 @@ export function postgresQueryFailed(
   const code = codeOf(error);
   const message = messageOf(error);
   if (code === '57014' && /statement timeout/i.test(message)) return queryTimedOut(sql, timeoutMs);
-  if (code?.startsWith('08') || networkProblem(code) || /Connection terminated/i.test(message)) {
-    return postgresConnectFailed(error, target);
+  // 08xxx: connection exceptions; 57P01-57P03: the server ended the session (terminate, shutdown).
+  if (
+    code?.startsWith('08') ||
+    code?.startsWith('57P') ||
+    networkProblem(code) ||
+    /Connection terminated/i.test(message)
+  ) {
+    const data = { sqlstate: code };
+    return connectionLost({ target: target.display, cause: error, secrets: target.secrets, data }, message);
   }
   const details = error as { detail?: unknown; hint?: unknown; position?: unknown };
   return queryFailed(message, sql, error, {

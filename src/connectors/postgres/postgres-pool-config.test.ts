@@ -23,4 +23,10 @@ describe('postgresPoolConfig', () => {
     expect(target.display).toBe('postgres://app@db:5432/sales');
     expect(target.secrets).toContain('hunter2');
   });
+
+  it('reports a literal % in the password as connection_config', () => {
+    expect(() => postgresPoolConfig('postgres://app:50%off@db/sales', undefined, 1)).toThrow(
+      expect.objectContaining({ code: 'connection_config' }),
+    );
+  });
 });

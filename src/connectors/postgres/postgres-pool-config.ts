@@ -1,6 +1,7 @@
 import type { CustomTypesConfig, PoolConfig } from 'pg';
 import { KtxError } from '../../core/index.js';
 import { redactUrl } from '../shared/redact-url.js';
+import { decodeUrlPart } from '../shared/url-parts.js';
 
 /**
  * Every value arrives as the server's text and is converted by postgres-types.ts, so nothing is parsed
@@ -45,6 +46,9 @@ export function postgresPoolConfig(
       cause,
     });
   }
+  // pg decodes these itself and would fail later with an internal-looking error.
+  decodeUrlPart(parsed.username, 'user name', 'PostgreSQL');
+  decodeUrlPart(parsed.pathname, 'database name', 'PostgreSQL');
   // pg lets URL parameters override the config object, so `options` is taken out of the URL and ours
   // are appended after the user's: for repeated -c settings PostgreSQL keeps the last one.
   const userOptions = parsed.searchParams.get('options');
@@ -68,7 +72,7 @@ export function postgresPoolConfig(
       types: RAW_TEXT_TYPES,
     },
     display: redactUrl(url),
-    secrets: [parsed.password, decodeURIComponent(parsed.password)].filter(Boolean),
+    secrets: [parsed.password, decodeUrlPart(parsed.password, 'password', 'PostgreSQL')].filter(Boolean),
   };
 }
 

@@ -55,8 +55,27 @@ const BY_CATEGORY: Record<string, LogicalType> = {
   N: 'decimal',
 };
 
-const LOOKUP = `SELECT t.oid::int4, t.typname, t.typcategory, bt.typname
+const LOOKUP = `SELECT t.oid::int4, t.typname, t.typtype, t.typcategory, bt.typname, bt.typcategory
   FROM pg_type t LEFT JOIN pg_type bt ON bt.oid = t.typbasetype WHERE t.oid = ANY($1::oid[])`;
+
+/**
+ * A non-built-in type is classified by what the catalog says it is (typtype, typcategory) before its
+ * name is read: a user's name such as `listing_status` or `array_of_things` says nothing about it.
+ */
+function catalogType(
+  name: string,
+  typtype: string,
+  category: string,
+  base?: string,
+  baseCategory?: string,
+): LogicalType {
+  if (category === 'A') return 'array';
+  if (typtype === 'e') return 'text';
+  if (typtype === 'd' && base) return catalogType(base, 'b', baseCategory ?? '');
+  const named = logicalTypeFromName(name);
+  if (named !== 'unknown' && named !== 'array') return named;
+  return BY_CATEGORY[category] ?? 'unknown';
+}
 
 /** OID → type name and logical type, filled lazily for non-built-in types (one catalog query per miss). */
 export class PostgresTypeCatalog {
@@ -74,11 +93,10 @@ export class PostgresTypeCatalog {
     ];
     if (missing.length > 0) {
       const { rows } = await client.query<string[]>({ text: LOOKUP, values: [missing], rowMode: 'array' });
-      for (const [oid, name = 'unknown', category = '', base] of rows) {
-        const named = logicalTypeFromName(base ?? name);
+      for (const [oid, name = 'unknown', typtype = '', category = '', base, baseCategory] of rows) {
         this.#known.set(Number(oid), {
           name,
-          type: named !== 'unknown' ? named : (BY_CATEGORY[category] ?? 'unknown'),
+          type: catalogType(name, typtype, category, base ?? undefined, baseCategory ?? undefined),
         });
       }
     }

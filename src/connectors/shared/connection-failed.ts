@@ -119,3 +119,12 @@ export function serverRefused(kind: ServerRefusal, context: ServerRefusalContext
       });
   }
 }
+
+/** `connection_failed` for a session that dropped while a statement ran (terminated, failover, restart). */
+export function connectionLost(base: Omit<ConnectionFailure, 'problem' | 'fix'>, message: string): KtxError {
+  return connectionFailed({
+    ...base,
+    problem: `the connection was lost while the statement ran (${message}).`,
+    fix: 'Retry the query; if it keeps failing, check the server log (the session may have been terminated or the server restarted).',
+  });
+}

@@ -9,6 +9,9 @@ export const SERVER_PROBE_TIMEOUT_MS = 15_000;
 /** Timeout of the catalog reads behind `introspect()`, which have no caller-given timeout yet. */
 export const CATALOG_TIMEOUT_MS = 120_000;
 
+/** The longest delay a Node.js timer can wait (2^31 - 1 ms). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
 /** Rejects option values no engine can honour; the limits themselves are the caller's policy. */
 export function checkQueryOptions(options: QueryOptions): void {
   if (!Number.isInteger(options.maxRows) || options.maxRows < 0) {
@@ -20,6 +23,14 @@ export function checkQueryOptions(options: QueryOptions): void {
     throw new KtxError('invalid_argument', `timeoutMs must be a positive number, got ${options.timeoutMs}.`, {
       fix: 'Pass a timeout in milliseconds such as 30000.',
     });
+  }
+  // setTimeout fires at once for delays beyond 2^31 - 1 ms, which would stop every statement at once.
+  if (options.timeoutMs > MAX_TIMEOUT_MS) {
+    throw new KtxError(
+      'invalid_argument',
+      `timeoutMs must be at most ${MAX_TIMEOUT_MS} (about 24 days), got ${options.timeoutMs}.`,
+      { fix: 'Pass a timeout in milliseconds such as 30000.' },
+    );
   }
 }
 

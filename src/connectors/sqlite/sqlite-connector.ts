@@ -70,7 +70,8 @@ class SqliteConnector implements Connector {
     this.#gate(sql, this.dialect, { timeoutMs: options.timeoutMs });
     const started = performance.now();
     const result = await this.#run(sql, options);
-    if (result.notReader) throw notAQuery(sql, 'SQLite reports that this statement returns no rows');
+    if (result.notReader)
+      throw notAQuery(sql, result.reason ?? 'SQLite reports that this statement returns no rows');
     // The child already stopped after maxRows rows (reading one more to set `truncated`).
     const columns = resultColumns(result);
     return {

@@ -20,6 +20,8 @@ export interface SqliteJobResult {
   truncated: boolean;
   /** SQLite reports that the statement returns no rows (`statement.reader` is false). */
   notReader?: boolean;
+  /** Why the child refused the statement before running it (a PRAGMA that is not read-only). */
+  reason?: string;
 }
 
 /** A failure reported by the child: `open` while opening the file, `query` while running SQL. */
@@ -67,6 +69,8 @@ export class SqliteProcessPool {
   readonly #size: number;
   readonly #idle: ChildProcess[] = [];
   readonly #busy = new Map<ChildProcess, Pending>();
+  /** Killed children not yet exited: a reply they already sent is dropped and they get no new job. */
+  readonly #dying = new Set<ChildProcess>();
   readonly #queue: Pending[] = [];
   #children = 0;
   #nextId = 1;
@@ -91,7 +95,7 @@ export class SqliteProcessPool {
     this.#closed = true;
     for (const pending of this.#queue.splice(0))
       pending.reject(new SqliteJobError('process', 'closed', null));
-    const children = [...this.#idle, ...this.#busy.keys()];
+    const children = [...this.#idle, ...this.#busy.keys(), ...this.#dying];
     await Promise.all(children.map((child) => kill(child)));
   }
 
@@ -122,6 +126,7 @@ export class SqliteProcessPool {
   }
 
   #settle(child: ChildProcess, message: Reply | Failure): void {
+    if (this.#dying.has(child)) return;
     const pending = this.#busy.get(child);
     if (!pending || pending.id !== message.id) return;
     this.#busy.delete(child);
@@ -135,6 +140,7 @@ export class SqliteProcessPool {
   #lost(child: ChildProcess, why: string): void {
     if (!liveChildren.delete(child)) return;
     this.#children -= 1;
+    this.#dying.delete(child);
     const at = this.#idle.indexOf(child);
     if (at >= 0) this.#idle.splice(at, 1);
     const pending = this.#busy.get(child);
@@ -150,7 +156,16 @@ export class SqliteProcessPool {
       pending.reject(new SqliteJobError('process', 'stopped before it started', null));
       return;
     }
-    for (const [child, running] of this.#busy) if (running === pending) void kill(child);
+    for (const [child, running] of this.#busy) {
+      if (running !== pending) continue;
+      // Out of the pool before the kill: its reply may already be buffered, and #settle must not
+      // return a dying child to #idle. It still counts towards the pool size until it has exited.
+      this.#busy.delete(child);
+      this.#dying.add(child);
+      pending.reject(new SqliteJobError('process', 'the SQLite worker process was stopped', null));
+      void kill(child);
+      return;
+    }
   }
 }
 
