@@ -31,8 +31,9 @@ export interface LexicalProfile {
    */
   readonly nestedBlockComments: boolean;
   /**
-   * Block comments opening with `/*!` or `/*M!` are code the server runs, not comments (MySQL,
-   * MariaDB). The gate refuses them outright rather than guess which server version runs them.
+   * Block comments opening with `/*!` or `/*M!` are code the server runs, and `/*+` optimizer hints
+   * can change session limits (MySQL 8 `SET_VAR`, `MAX_EXECUTION_TIME`): not comments (MySQL,
+   * MariaDB). The gate refuses them outright rather than guess which server version acts on them.
    */
   readonly executableComments: boolean;
   /** `E'…'` is a string that always reads backslash escapes (PostgreSQL, DuckDB). */

@@ -196,12 +196,6 @@ export const ALLOWED_CORPUS: AllowedCase[] = [
     why: 'SET inside CHARACTER SET is not a SET statement',
   },
   {
-    id: 'mysql-optimizer-hint',
-    sql: 'SELECT /*+ MAX_EXECUTION_TIME(1000) */ id FROM orders',
-    dialects: ['mysql'],
-    why: 'optimizer hints are ordinary comments',
-  },
-  {
     id: 'mysql-hash-comment',
     sql: 'SELECT 1 AS one # ; DELETE FROM t',
     dialects: ['mysql'],

@@ -106,6 +106,11 @@ const CALLS: Record<DialectName, Call[]> = {
     ],
   ],
   mysql: [
+    [
+      'mysql-hint-lifts-timeout',
+      'SELECT /*+ MAX_EXECUTION_TIME(0) SET_VAR(max_execution_time = 0) */ SLEEP(1)',
+      'MySQL 8 optimizer hints override the session timeout',
+    ],
     ['mariadb-next-value-for', 'SELECT NEXT VALUE FOR s', 'advances a MariaDB sequence like NEXTVAL(s)'],
     ['sleep-long', 'SELECT SLEEP(3600)', 'sleeps past the statement timeout', false],
     ['sleep-in-where', 'SELECT * FROM t WHERE SLEEP(3600) = 0', 'sleep per row'],

@@ -67,10 +67,11 @@ describe('tokenize', () => {
     expect(lex('SELECT 5 # 3', 'postgres')).toEqual(['word:SELECT', 'number:5', 'punctuation:#', 'number:3']);
   });
 
-  test('refuses MySQL executable comments but keeps optimizer hints as comments', () => {
+  test('refuses MySQL executable comments and optimizer hints (SET_VAR can lift limits)', () => {
     expect(lex('SELECT /*! 1 */ 2', 'mysql')).toMatch(/executable comment/);
     expect(lex('SELECT /*M! 1 */ 2', 'mysql')).toMatch(/executable comment/);
-    expect(lex('SELECT /*+ NO_INDEX(t) */ 2', 'mysql')).toEqual(['word:SELECT', 'number:2']);
+    expect(lex('SELECT /*+ MAX_EXECUTION_TIME(0) */ 2', 'mysql')).toMatch(/optimizer hint/);
+    expect(lex('SELECT /*+ NO_INDEX(t) */ 2', 'postgres')).toEqual(['word:SELECT', 'number:2']);
     expect(lex('SELECT /*! 1 */ 2', 'postgres')).toEqual(['word:SELECT', 'number:2']);
   });
 

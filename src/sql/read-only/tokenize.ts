@@ -32,6 +32,7 @@ const TAB = 9;
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 const SPACE = 32;
+const PLUS = 0x2b; // +
 const BANG = 33;
 const DOUBLE_QUOTE = 34;
 const HASH = 35;
@@ -135,7 +136,9 @@ export function tokenize(sql: string, profile: LexicalProfile, mode: LexicalMode
     }
     if (code === SLASH && next === STAR) {
       if (profile.executableComments && isExecutableComment(sql, index)) {
-        return refuse('an executable comment (`/*!` or `/*M!`), whose content the server runs');
+        return refuse(
+          'an executable comment or optimizer hint (`/*!`, `/*M!`, `/*+`), whose content the server acts on',
+        );
       }
       end = endOfBlockComment(sql, index, profile.nestedBlockComments);
       if (end === -1) return refuse('an unterminated block comment');
@@ -255,7 +258,9 @@ function dashDashOpensComment(profile: LexicalProfile, after: number): boolean {
 
 function isExecutableComment(sql: string, start: number): boolean {
   const third = sql.charCodeAt(start + 2);
-  if (third === BANG) return true;
+  // `/*+ … */` optimizer hints act on the server too: MySQL 8's SET_VAR(…) and MAX_EXECUTION_TIME(0)
+  // would lift the session's limits for the statement.
+  if (third === BANG || third === PLUS) return true;
   return (third === UPPER_M || third === LOWER_M) && sql.charCodeAt(start + 3) === BANG;
 }
 
