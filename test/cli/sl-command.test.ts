@@ -152,6 +152,18 @@ describe('ktx sl', () => {
     expect((await sl('sl', 'query')).code).toBe(2);
   });
 
+  it('says a column asked for as a measure is a column, and how to aggregate it', async () => {
+    const result = await sl('--json', 'sl', 'query', '--measure', 'orders.amount');
+    expect(result.code).toBe(1);
+    expect(result.json()).toMatchObject({
+      error: {
+        code: 'semantic_query_invalid',
+        message: '`orders.amount` is a column, not a measure.',
+        fix: expect.stringContaining('sum(orders.amount)'),
+      },
+    });
+  });
+
   it('refuses a filter that is not one expression (a second statement, a subquery)', async () => {
     for (const filter of ['1 = 1; DROP TABLE orders', 'orders.id IN (SELECT id FROM orders)']) {
       const result = await sl('--json', 'sl', 'query', '--measure', 'orders.revenue', '--filter', filter);

@@ -108,6 +108,12 @@ export class MeasureCompiler {
     const node = requireNode(this.context, nodeName);
     const measure = findMeasure(node, name);
     if (!measure) {
+      if (findColumn(node, name)) {
+        throw queryError(
+          `\`${nodeName}.${name}\` is a column, not a measure.`,
+          `Aggregate it, e.g. sum(${nodeName}.${name}) or count(distinct ${nodeName}.${name}).`,
+        );
+      }
       throw queryError(
         `Source \`${nodeName}\` has no measure \`${name}\`${didYouMean(
           name,
