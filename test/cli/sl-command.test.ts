@@ -164,6 +164,22 @@ describe('ktx sl', () => {
     });
   });
 
+  it('refuses a measure condition in a dimension-only query instead of dropping it', async () => {
+    const result = await sl(
+      '--json',
+      'sl',
+      'query',
+      '--dimension',
+      'customers.segment',
+      '--filter',
+      'orders.revenue > 10',
+    );
+    expect(result.code).toBe(1);
+    expect(result.json()).toMatchObject({
+      error: { code: 'semantic_query_invalid', message: 'A measure condition needs a measure in the query.' },
+    });
+  });
+
   it('refuses a filter that is not one expression (a second statement, a subquery)', async () => {
     for (const filter of ['1 = 1; DROP TABLE orders', 'orders.id IN (SELECT id FROM orders)']) {
       const result = await sl('--json', 'sl', 'query', '--measure', 'orders.revenue', '--filter', filter);

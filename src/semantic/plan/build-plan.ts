@@ -43,6 +43,14 @@ export function buildPlan(context: PlanContext, query: SemanticQuery): LogicalPl
   }
   if (measures.length === 0 && dimensions.length === 0)
     throw queryError('The query asks for nothing.', 'Pass at least one --measure or --dimension.');
+  if (measures.length === 0 && having.length > 0) {
+    // A dimension-only query has no aggregation to hold a measure condition; dropping it would
+    // return values the condition excludes.
+    throw queryError(
+      'A measure condition needs a measure in the query.',
+      'Add the measure it tests with --measure (or remove the filter).',
+    );
+  }
   const notes: string[] = [];
   const groups = groupsOf(context, bases, dimensions, where, notes);
   for (const group of groups) {
