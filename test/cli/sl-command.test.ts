@@ -31,6 +31,7 @@ describe('ktx sl', () => {
       'customers',
       'order_items',
       'orders',
+      'paid_orders',
       'products',
       'regions',
       'tags',

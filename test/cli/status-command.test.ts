@@ -74,7 +74,7 @@ describe('ktx status', () => {
     const report = (await runCli(['--project-dir', work, '--json', 'status'])).json<Report>();
     expect(report.checks.find((check) => check.id === 'context.shop')).toMatchObject({
       level: 'warn',
-      message: 'shop: 8 source(s), 17 measure(s); 2 warning(s)',
+      message: 'shop: 9 source(s), 18 measure(s); 2 warning(s)',
     });
 
     writeFileSync(
