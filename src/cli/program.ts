@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin-command.js';
 import { registerConnectionCommand } from './commands/connection-command.js';
+import { registerScanCommand } from './commands/scan-command.js';
 import { registerSetupCommand } from './commands/setup-command.js';
 import { registerSlCommand } from './commands/sl-command.js';
 import { registerSqlCommand } from './commands/sql-command.js';
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIo): Command {
   registerConnectionCommand(program, io);
   registerSqlCommand(program, io);
   registerSlCommand(program, io);
+  registerScanCommand(program, io);
   registerAdminCommand(program, io);
   return program;
 }

@@ -15,7 +15,7 @@ export const contextBuilt: StatusCheck = async ({ loaded, summariseSemanticLayer
         ...base,
         level: 'warn',
         message: `${id}: no semantic-layer files yet`,
-        fix: `add sources under semantic-layer/${id}/ (a scan will generate them)`,
+        fix: `ktx scan ${id} (or write sources under semantic-layer/${id}/)`,
       };
     }
     const counts = `${summary.sources} source(s), ${summary.measures} measure(s)`;
