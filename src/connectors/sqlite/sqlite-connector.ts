@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { KtxError } from '../../core/index.js';
+import { getDialect } from '../../sql/index.js';
 import type {
   ConnectionProbe,
   Connector,
@@ -55,6 +56,8 @@ class SqliteConnector implements Connector {
     this.#pool = new SqliteProcessPool(
       config.path,
       config.poolSize ?? Math.min(4, Math.max(2, availableParallelism())),
+      // The worker enforces the same read-only PRAGMA list as the gate, so the layers cannot drift.
+      getDialect('sqlite').readOnly.pragmas,
     );
   }
 

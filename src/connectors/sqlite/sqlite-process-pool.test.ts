@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDialect } from '../../sql/index.js';
 import type { StatementControl } from '../shared/statement-control.js';
 import { SqliteProcessPool } from './sqlite-process-pool.js';
 
@@ -49,7 +50,7 @@ describe('SqliteProcessPool', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('never hands the next job to a child killed after its reply was already sent', async () => {
-    const pool = new SqliteProcessPool(path, 1);
+    const pool = new SqliteProcessPool(path, 1, getDialect('sqlite').readOnly.pragmas);
     try {
       await pool.run({ sql: 'SELECT 1', maxRows: 1 }, manualControl()); // the child is up and open
       for (let round = 0; round < 3; round += 1) {

@@ -67,6 +67,7 @@ function track(child: ChildProcess): void {
 export class SqliteProcessPool {
   readonly #path: string;
   readonly #size: number;
+  readonly #pragmas: string;
   readonly #idle: ChildProcess[] = [];
   readonly #busy = new Map<ChildProcess, Pending>();
   /** Killed children not yet exited: a reply they already sent is dropped and they get no new job. */
@@ -76,9 +77,11 @@ export class SqliteProcessPool {
   #nextId = 1;
   #closed = false;
 
-  constructor(path: string, size: number) {
+  /** `pragmas`: the read-only PRAGMA allow-list the worker enforces (the gate's SQLite rules). */
+  constructor(path: string, size: number, pragmas: Readonly<Record<string, 'bare' | 'with-argument'>>) {
     this.#path = path;
     this.#size = Math.max(1, size);
+    this.#pragmas = JSON.stringify(pragmas);
   }
 
   run(job: SqliteJob, control: StatementControl): Promise<SqliteJobResult> {
@@ -112,7 +115,7 @@ export class SqliteProcessPool {
 
   #spawn(): ChildProcess {
     // execArgv: [] keeps test-runner loaders out of a child that runs plain JavaScript.
-    const child = fork(WORKER, [this.#path], {
+    const child = fork(WORKER, [this.#path, this.#pragmas], {
       serialization: 'advanced', // structured clone: bigint and Uint8Array cross intact
       execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

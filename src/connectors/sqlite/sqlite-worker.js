@@ -29,35 +29,16 @@ setInterval(() => {
 }, 250);`;
 new Worker(WATCHDOG, { eval: true, workerData: { parent: process.ppid } }).unref();
 
-// PRAGMAs that only read. Every other PRAGMA, and any PRAGMA with a value (`= x`, or `(x)` where the
-// form sets), can change the connection or the file (locking_mode = EXCLUSIVE blocks every writer).
+// PRAGMAs that only read, handed over by the parent from the read-only gate's SQLite rules (one
+// list for both layers): `{name: 'bare' | 'with-argument'}`. Every other PRAGMA, and any PRAGMA with a
+// value (`= x`, or `(x)` where the form sets), can change the connection or the file
+// (locking_mode = EXCLUSIVE blocks every writer). Without the list, every PRAGMA is refused.
 // @see https://www.sqlite.org/pragma.html
-const READ_PRAGMAS_WITH_ARGUMENT = new Set([
-  'table_info',
-  'table_xinfo',
-  'table_list',
-  'index_list',
-  'index_info',
-  'index_xinfo',
-  'foreign_key_list',
-]);
-const READ_PRAGMAS = new Set([
-  ...READ_PRAGMAS_WITH_ARGUMENT,
-  'database_list',
-  'collation_list',
-  'compile_options',
-  'page_count',
-  'page_size',
-  'schema_version',
-  'user_version',
-  'application_id',
-  'encoding',
-  'freelist_count',
-  'function_list',
-  'pragma_list',
-  'module_list',
-  'data_version',
-]);
+const PRAGMA_SHAPES = JSON.parse(process.argv[3] ?? '{}');
+const READ_PRAGMAS = new Set(Object.keys(PRAGMA_SHAPES));
+const READ_PRAGMAS_WITH_ARGUMENT = new Set(
+  Object.keys(PRAGMA_SHAPES).filter((name) => PRAGMA_SHAPES[name] === 'with-argument'),
+);
 
 /** Messages: {id, sql, params, maxRows|null} → {id, ok, columns, rows, truncated} | {id, ok: false, …}. */
 process.on('message', (job) => {
