@@ -24,7 +24,14 @@ export { inferDriver } from './infer-driver.js';
 export { openConnector } from './open-connector.js';
 export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';
 export { type ProjectStatusInput, projectStatus } from './project-status.js';
-export { checkMaxRows, pickConnectionId, type RunSqlInput, runSql, type SqlResult } from './run-sql.js';
+export {
+  checkMaxRows,
+  pickConnectionId,
+  pickConnectionIds,
+  type RunSqlInput,
+  runSql,
+  type SqlResult,
+} from './run-sql.js';
 export { scanProject } from './scan-project.js';
 export { type LoadedSemanticLayer, loadSemanticLayer, requireSource } from './semantic-layer.js';
 export { type RunSemanticQueryInput, runSemanticQuery, type SemanticQueryResult } from './semantic-query.js';

@@ -44,6 +44,30 @@ export function pickConnectionId(project: OpenProject, requested: string | undef
   );
 }
 
+/**
+ * The connections a command acts on: the one named, else every configured one (`--all` is the
+ * explicit spelling of the default). Both at once, or none configured, is an error.
+ */
+export function pickConnectionIds(
+  project: OpenProject,
+  requested: string | undefined,
+  all: boolean | undefined,
+): string[] {
+  if (requested && all)
+    throw new KtxError('usage', 'Pass a connection id or --all, not both.', { fix: 'Drop one of them.' });
+  if (requested) {
+    requireConnection(project.config, requested);
+    return [requested];
+  }
+  const ids = Object.keys(project.config.connections);
+  if (ids.length === 0) {
+    throw new KtxError('connection_unknown', 'No connections are configured.', {
+      fix: 'Add one with `ktx setup --database <driver> --database-url <url>`.',
+    });
+  }
+  return ids;
+}
+
 export function checkMaxRows(maxRows: number | undefined): number {
   const value = maxRows ?? DEFAULT_MAX_ROWS;
   if (!Number.isInteger(value) || value < 1 || value > MAX_MAX_ROWS) {

@@ -3,7 +3,7 @@ import type { GraphEdge } from './graph/join-graph.js';
 import { lowerPlan } from './lower/lower-plan.js';
 import type { SemanticModel } from './model/semantic-model.js';
 import { buildPlan } from './plan/build-plan.js';
-import { type LogicalPlan, MEASURE_TABLE } from './plan/logical-plan.js';
+import { groupJoins, type LogicalPlan, MEASURE_TABLE } from './plan/logical-plan.js';
 import { mapColumns, planContext } from './plan/plan-context.js';
 import type { SemanticQuery } from './query/semantic-query.js';
 
@@ -57,10 +57,7 @@ function summarise(plan: LogicalPlan, dialect: DialectName): PlanSummary {
     })),
     measures: plan.measures.map((measure) => ({ output: measure.output, definition: measure.label })),
     groups: plan.groups.map((group) => {
-      const seen = new Set<string>();
-      const joins = [...group.keyTree.edges, ...group.measureTree.edges].filter(
-        (edge) => !seen.has(edge.to) && seen.add(edge.to),
-      );
+      const joins = groupJoins(group);
       return {
         source: group.owner,
         strategy: group.strategy,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { KtxError } from '../../core/index.js';
 import { commandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 import { renderTable, renderTsv } from '../render-table.js';
@@ -36,16 +35,9 @@ export function registerConnectionCommand(program: Command, io: CliIo): void {
     .option('--all', 'test every connection')
     .action(async (id: string | undefined, options: { all?: boolean }, command: Command) => {
       const context = commandContext(command, io);
-      if (id && options.all)
-        throw new KtxError('usage', 'Pass a connection id or --all, not both.', { fix: 'Drop one of them.' });
       const app = await import('../../app/index.js');
       const project = app.openProject(context.location);
-      const ids = id ? [id] : Object.keys(project.config.connections);
-      if (ids.length === 0) {
-        throw new KtxError('connection_unknown', 'No connections are configured.', {
-          fix: 'Add one with `ktx setup --database <driver> --database-url <url>`.',
-        });
-      }
+      const ids = app.pickConnectionIds(project, id, options.all);
       const results = await app.testConnections(project, ids);
       context.emit({ results }, () =>
         results

@@ -9,7 +9,13 @@ import {
   sqlExpr,
 } from '../../sql/index.js';
 import type { GraphEdge, GraphNode } from '../graph/join-graph.js';
-import { dimensionExpr, type LogicalPlan, MEASURE_TABLE, type MeasureGroup } from '../plan/logical-plan.js';
+import {
+  dimensionExpr,
+  groupJoins,
+  type LogicalPlan,
+  MEASURE_TABLE,
+  type MeasureGroup,
+} from '../plan/logical-plan.js';
 import { mapColumns, type PlanContext, qualifyColumn, requireNode } from '../plan/plan-context.js';
 
 function and(parts: readonly Expr[]): Expr | undefined {
@@ -83,10 +89,7 @@ class Lowering {
     const name = this.name(`agg_${group.owner}`);
     if (group.strategy === 'windowed') return this.windowed(group, name);
     if (group.strategy === 'direct') {
-      const seen = new Set<string>();
-      const edges = [...group.keyTree.edges, ...group.measureTree.edges].filter(
-        (edge) => !seen.has(edge.to) && seen.add(edge.to),
-      );
+      const edges = groupJoins(group);
       const query = select({
         columns: [
           ...dimensions.map((dimension) => ({
@@ -199,10 +202,7 @@ class Lowering {
       };
       inWindow.push({ kind: 'binary', op: '>=', left: bucket, right: start });
     }
-    const seen = new Set<string>();
-    const edges = [...group.keyTree.edges, ...group.measureTree.edges].filter(
-      (edge) => !seen.has(edge.to) && seen.add(edge.to),
-    );
+    const edges = groupJoins(group);
     const dimensionColumn = (dimension: (typeof this.plan.dimensions)[number]): Expr =>
       dimension === time ? period : dimensionExpr(dimension, group);
     const query = select({

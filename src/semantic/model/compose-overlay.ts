@@ -1,8 +1,8 @@
 import { type Diagnostic, didYouMean } from '../../core/index.js';
+import { measureDrafts } from './measure-drafts.js';
 import type { OverlayInput } from './overlay-schema.js';
 import { readColumnType } from './read-column-type.js';
 import { mergeDescriptions, resolveDescription } from './resolve-description.js';
-import { measureWindow } from './schema-parts.js';
 import type { ColumnDraft, JoinDraft, SourceDraft } from './source-draft.js';
 import { siteAt, type YamlFile } from './yaml-file.js';
 import { definedStrings, stringLists } from './yaml-values.js';
@@ -118,15 +118,7 @@ export function composeOverlay(
     grainSite: overlay.grain ? siteAt(yaml, ['grain']) : base.grainSite,
     columns,
     joins: composeJoins(base, overlay, yaml, diagnostics),
-    measures: (overlay.measures ?? []).map((measure, index) => ({
-      name: measure.name,
-      expr: measure.expr,
-      filter: measure.filter,
-      segments: measure.segments ?? [],
-      description: resolveDescription(undefined, measure.description),
-      ...(measure.window ? { window: measureWindow(measure.window) } : {}),
-      site: siteAt(yaml, ['measures', index]),
-    })),
+    measures: measureDrafts(overlay.measures, yaml),
     segments:
       overlay.segments == null
         ? base.segments

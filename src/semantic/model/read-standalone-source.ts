@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../core/index.js';
 import { checkSchema } from './check-schema.js';
+import { measureDrafts } from './measure-drafts.js';
 import { readColumnType } from './read-column-type.js';
 import { resolveDescription } from './resolve-description.js';
-import { measureWindow } from './schema-parts.js';
 import type { SemanticSource } from './semantic-model.js';
 import type { SourceDraft } from './source-draft.js';
 import { type StandaloneSourceInput, standaloneSourceSchema } from './source-schema.js';
@@ -87,15 +87,7 @@ export function readStandaloneSource(yaml: YamlFile): StandaloneRead {
       alias: join.alias,
       site: siteAt(yaml, ['joins', index]),
     })),
-    measures: (input.measures ?? []).map((measure, index) => ({
-      name: measure.name,
-      expr: measure.expr,
-      filter: measure.filter,
-      segments: measure.segments ?? [],
-      description: resolveDescription(undefined, measure.description),
-      ...(measure.window ? { window: measureWindow(measure.window) } : {}),
-      site: siteAt(yaml, ['measures', index]),
-    })),
+    measures: measureDrafts(input.measures, yaml),
     segments: (input.segments ?? []).map((segment, index) => ({
       name: segment.name,
       expr: segment.expr,

@@ -1,4 +1,5 @@
 import type { Expr, TimeGrain } from '../../sql/index.js';
+import type { GraphEdge } from '../graph/join-graph.js';
 import type { JoinTree } from '../graph/join-tree.js';
 import type { MeasureWindow } from '../model/semantic-model.js';
 
@@ -84,6 +85,17 @@ export interface PlanOutputMeasure {
 export interface DimensionSource {
   readonly tree: JoinTree;
   readonly where: readonly Expr[];
+}
+
+/**
+ * Every join a group needs (to dimension and filter nodes, then to the parents its measures read),
+ * each target once: both trees come from one shortest-path tree, so a shared node has one edge.
+ */
+export function groupJoins(group: MeasureGroup): GraphEdge[] {
+  const seen = new Set<string>();
+  return [...group.keyTree.edges, ...group.measureTree.edges].filter(
+    (edge) => !seen.has(edge.to) && seen.add(edge.to),
+  );
 }
 
 /** The pseudo-node of the `metric_time` dimension. */
