@@ -21,6 +21,7 @@ export {
   toConnectorConfig,
 } from './connector-config.js';
 export { inferDriver } from './infer-driver.js';
+export * from './llm/index.js';
 export { openConnector } from './open-connector.js';
 export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';
 export { type ProjectStatusInput, projectStatus } from './project-status.js';
@@ -33,7 +34,9 @@ export {
   type SqlResult,
 } from './run-sql.js';
 export { scanProject } from './scan-project.js';
+export * from './search/index.js';
 export { type LoadedSemanticLayer, loadSemanticLayer, requireSource } from './semantic-layer.js';
 export { type RunSemanticQueryInput, runSemanticQuery, type SemanticQueryResult } from './semantic-query.js';
 export { type DatabaseInput, type SetupInput, type SetupResult, setupProject } from './setup-project.js';
 export { type ConnectionTestResult, testConnection, testConnections } from './test-connections.js';
+export * from './wiki/index.js';

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin-command.js';
 import { registerConnectionCommand } from './commands/connection-command.js';
+import { registerLlmCommand } from './commands/llm-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
+import { registerSearchCommand } from './commands/search-command.js';
 import { registerSetupCommand } from './commands/setup-command.js';
 import { registerSlCommand } from './commands/sl-command.js';
 import { registerSqlCommand } from './commands/sql-command.js';
 import { registerStatusCommand } from './commands/status-command.js';
+import { registerWikiCommand } from './commands/wiki-command.js';
 import type { CliIo } from './io.js';
 
 function packageVersion(): string {
@@ -47,6 +50,9 @@ export function buildProgram(io: CliIo): Command {
   registerSqlCommand(program, io);
   registerSlCommand(program, io);
   registerScanCommand(program, io);
+  registerWikiCommand(program, io);
+  registerSearchCommand(program, io);
+  registerLlmCommand(program, io);
   registerAdminCommand(program, io);
   return program;
 }

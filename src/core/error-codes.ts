@@ -1,3 +1,9 @@
+import { LLM_ERROR_CODES } from './llm-error-codes.js';
+import { MCP_ERROR_CODES } from './mcp-error-codes.js';
+import { SCAN_ERROR_CODES } from './scan-error-codes.js';
+import { SEARCH_ERROR_CODES } from './search-error-codes.js';
+import { WIKI_ERROR_CODES } from './wiki-error-codes.js';
+
 /**
  * Every stable error code ktx emits. Scripts and agents match on these strings, so a code is never
  * renamed or reused; add new ones at the end of their group. The catalogue doubles as the source of
@@ -32,6 +38,12 @@ export const ERROR_CODES = {
   join_path_ambiguous: 'Two equally good join paths connect the sources; the query must pick one.',
   join_path_missing: 'No join path connects the sources the query needs.',
   unsupported_expression: 'A SQL fragment is not a single expression ktx can parse and re-print.',
+  // Subsystem groups live in their own files so each subsystem owns its list.
+  ...SCAN_ERROR_CODES,
+  ...LLM_ERROR_CODES,
+  ...WIKI_ERROR_CODES,
+  ...SEARCH_ERROR_CODES,
+  ...MCP_ERROR_CODES,
   // internal
   internal: 'A bug in ktx: please report it with the --debug output.',
 } as const;

@@ -1,92 +1,10 @@
 import { z } from 'zod';
 import { CONNECTION_ID_PATTERN, connectionSchema } from './connection-schema.js';
+import { EMBEDDING_BACKENDS, type EmbeddingBackend, embeddingsSchema } from './embeddings-schema.js';
+import { LLM_BACKENDS, type LlmBackend, llmSchema } from './llm-schema.js';
+import { scanSchema } from './scan-schema.js';
 
-const secretText = z.string().min(1);
-
-export const LLM_BACKENDS = [
-  'none',
-  'anthropic',
-  'vertex',
-  'gateway',
-  'openai',
-  'openai-compatible',
-  'claude-code',
-  'codex',
-] as const;
-
-export const EMBEDDING_BACKENDS = ['none', 'openai', 'openai-compatible', 'local'] as const;
-
-const apiProvider = z.strictObject({ api_key: secretText.optional(), base_url: z.string().optional() });
-
-// The LLM block is shaped like the reference so existing projects load; the LLM runtime issue
-// tightens per-backend rules. Roles fall back to `default`.
-const llmSchema = z.strictObject({
-  provider: z
-    .strictObject({
-      backend: z.enum(LLM_BACKENDS).default('none'),
-      anthropic: apiProvider.optional(),
-      gateway: apiProvider.optional(),
-      openai: apiProvider.optional(),
-      'openai-compatible': apiProvider.optional(),
-      vertex: z.strictObject({ project: z.string().optional(), location: z.string().optional() }).optional(),
-    })
-    .default({ backend: 'none' }),
-  models: z
-    .strictObject({
-      default: z.string().optional(),
-      triage: z.string().optional(),
-      candidateExtraction: z.string().optional(),
-      curator: z.string().optional(),
-      reconcile: z.string().optional(),
-      repair: z.string().optional(),
-    })
-    .optional(),
-  promptCaching: z
-    .strictObject({
-      enabled: z.boolean().optional(),
-      systemTtl: z.enum(['5m', '1h']).optional(),
-      toolsTtl: z.enum(['5m', '1h']).optional(),
-      historyTtl: z.enum(['5m', '1h']).optional(),
-      vertexFallbackTo5m: z.boolean().optional(),
-    })
-    .optional(),
-});
-
-const embeddingsSchema = z.strictObject({
-  backend: z.enum(EMBEDDING_BACKENDS).default('none'),
-  model: z.string().optional(),
-  dimensions: z.number().int().positive().optional(),
-  batchSize: z.number().int().positive().optional(),
-  base_url: z.string().optional(),
-  api_key: secretText.optional(),
-  model_dir: z.string().optional().describe('Local model directory for `backend: local`.'),
-});
-
-const scanSchema = z.strictObject({
-  enrichment: z.strictObject({ mode: z.enum(['none', 'deterministic', 'llm']).optional() }).optional(),
-  profile: z
-    .strictObject({
-      sampleRows: z.number().int().positive().optional(),
-      concurrency: z.number().int().min(1).max(64).optional(),
-      tableTimeoutMs: z.number().int().positive().optional(),
-    })
-    .optional(),
-  relationships: z
-    .strictObject({
-      enabled: z.boolean().optional(),
-      llmProposals: z.boolean().optional(),
-      validationRequiredForManifest: z.boolean().optional(),
-      acceptThreshold: z.number().min(0).max(1).optional(),
-      reviewThreshold: z.number().min(0).max(1).optional(),
-      maxLlmTablesPerBatch: z.number().int().positive().optional(),
-      maxCandidatesPerColumn: z.number().int().positive().optional(),
-      profileSampleRows: z.number().int().positive().optional(),
-      profileConcurrency: z.number().int().positive().optional(),
-      validationConcurrency: z.number().int().positive().optional(),
-      validationBudget: z.union([z.literal('all'), z.number().int().positive()]).optional(),
-    })
-    .optional(),
-});
+export { EMBEDDING_BACKENDS, type EmbeddingBackend, LLM_BACKENDS, type LlmBackend };
 
 const ingestSchema = z.strictObject({
   adapters: z.array(z.string()).optional(),
@@ -121,5 +39,3 @@ export const ktxConfigSchema = z.strictObject({
 });
 
 export type KtxConfig = z.infer<typeof ktxConfigSchema>;
-export type LlmBackend = (typeof LLM_BACKENDS)[number];
-export type EmbeddingBackend = (typeof EMBEDDING_BACKENDS)[number];

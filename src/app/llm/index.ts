@@ -1,0 +1,2 @@
+// The llm facade of the app layer; re-exported by ../index.ts.
+export {};

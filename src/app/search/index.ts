@@ -1,0 +1,2 @@
+// The search facade of the app layer; re-exported by ../index.ts.
+export {};
