@@ -1,9 +1,41 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Connector, IntrospectedSchema } from '../connectors/port.js';
+import type { LlmRuntime } from '../llm/port.js';
 import { projectLayout, writeFileAtomic } from '../project/index.js';
+import { describeTables } from './describe-tables.js';
 import { manifestShards } from './manifest-shards.js';
+import { profileTables } from './profile/profile-tables.js';
+import type { ProfileFailure, TableProfile } from './profile/table-profile.js';
+import { discoverRelationships } from './relationships/discover-relationships.js';
+import type { RelationshipsResult } from './relationships/relationship.js';
+import { previousProfiles, tableEvidenceFile } from './scan-evidence.js';
+import type { ScanPhase, ScanProgress } from './scan-progress.js';
 import { type TableFilter, tableAllowed } from './table-filter.js';
+
+/** Profiling and discovery settings (`scan.profile.*`, `scan.relationships.*` of ktx.yaml). */
+export interface ScanSettings {
+  /** Rows sampled per table (default 10,000). */
+  sampleRows: number;
+  /** Tables profiled at once (default 4). */
+  concurrency: number;
+  /** Time one table's profile (row count + sample) may take, and each validation query (default 60 s). */
+  tableTimeoutMs: number;
+  /** Relationship discovery beyond declared keys (default on). */
+  relationships: boolean;
+  /** Validation/key-check statements per scan: a number, `all`, or undefined for max(1000, 10 × tables). */
+  validationBudget: number | 'all' | undefined;
+  validationConcurrency: number;
+}
+
+export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
+  sampleRows: 10_000,
+  concurrency: 4,
+  tableTimeoutMs: 60_000,
+  relationships: true,
+  validationBudget: undefined,
+  validationConcurrency: 4,
+};
 
 export interface ScanInput {
   projectDir: string;
@@ -11,6 +43,13 @@ export interface ScanInput {
   connector: Connector;
   schemas?: readonly string[];
   filter?: TableFilter;
+  settings?: Partial<ScanSettings>;
+  /** Re-profile every table even when its structure and row estimate are unchanged. */
+  full?: boolean;
+  /** LLM runtime for descriptions; absent means no descriptions (`--no-enrich`, or no backend). */
+  llm?: LlmRuntime;
+  onProgress?: (progress: ScanProgress) => void;
+  signal?: AbortSignal;
   /** Injected clock, so run ids are testable. */
   now?: () => Date;
 }
@@ -22,6 +61,20 @@ export interface ScanReport {
   views: number;
   columns: number;
   foreignKeys: number;
+  /** Tables profiled in this run, carried over unchanged from the previous run, and failed. */
+  profiled: number;
+  reused: number;
+  profileFailures: ProfileFailure[];
+  relationships: {
+    accepted: number;
+    formal: number;
+    inferred: number;
+    review: number;
+    rejected: number;
+    primaryKeys: { declared: number; inferred: number };
+    queries: number;
+    budget: number;
+  };
   /** Project-relative paths written. */
   manifests: string[];
   evidence: string;
@@ -29,27 +82,91 @@ export interface ScanReport {
 }
 
 /**
- * A structural scan: introspect the connection (schema scope and `enabled_tables` applied), keep
- * the catalog as evidence under `raw-sources/<id>/scan/<run>/`, and rewrite the
- * `semantic-layer/<id>/_schema/` shards from it. Only `_schema/` is touched: standalone sources
- * and overlays beside it are the user's. Each file is written atomically; shards of schemas that
- * no longer exist are removed last.
+ * A scan: introspect (schema scope and `enabled_tables` applied), profile each table on a bounded
+ * random sample (unchanged tables reuse their last profile unless `full`), discover relationships,
+ * keep everything as evidence under `raw-sources/<id>/scan/<run>/` (catalog.json, tables/*.json,
+ * relationships.json, report.json), and rewrite the `semantic-layer/<id>/_schema/` shards. Only
+ * `_schema/` is touched in the semantic layer; every file is written atomically.
  */
 export async function runScan(input: ScanInput): Promise<ScanReport> {
   const started = performance.now();
+  const settings = { ...DEFAULT_SCAN_SETTINGS, ...input.settings };
+  const progress = (phase: ScanPhase, done: number, total: number) =>
+    input.onProgress?.({
+      connectionId: input.connectionId,
+      phase,
+      done,
+      total,
+      elapsedMs: Math.round(performance.now() - started),
+    });
   const layout = projectLayout(input.projectDir);
-  const raw = await input.connector.introspect(
-    input.schemas && input.schemas.length > 0 ? { schemas: input.schemas } : {},
-  );
+  progress('introspect', 0, 1);
+  const raw = await input.connector.introspect({
+    ...(input.schemas && input.schemas.length > 0 ? { schemas: input.schemas } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
   const catalog: IntrospectedSchema = {
     tables: raw.tables.filter((table) => tableAllowed(input.filter, table.schema, table.name)),
   };
+  progress('introspect', 1, 1);
   const runId = (input.now ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
-  const evidenceDir = join(layout.rawSources, input.connectionId, 'scan', runId);
+  const scanDir = join(layout.rawSources, input.connectionId, 'scan');
+  const evidenceDir = join(scanDir, runId);
   writeFileAtomic(join(evidenceDir, 'catalog.json'), `${JSON.stringify(catalog, null, 2)}\n`);
 
+  progress('profile', 0, catalog.tables.length);
+  const profiled = await profileTables({
+    connector: input.connector,
+    tables: catalog.tables,
+    sampleRows: settings.sampleRows,
+    concurrency: settings.concurrency,
+    tableTimeoutMs: settings.tableTimeoutMs,
+    previous: previousProfiles(scanDir, runId),
+    full: input.full === true,
+    ...(input.signal ? { signal: input.signal } : {}),
+    onTableDone: (_, done) => progress('profile', done, catalog.tables.length),
+  });
+  const profiles = new Map<string, TableProfile>(
+    profiled.profiles.map((profile) => [`${profile.schema}.${profile.table}`, profile]),
+  );
+  for (const profile of profiled.profiles)
+    writeFileAtomic(
+      join(evidenceDir, 'tables', tableEvidenceFile(profile.schema, profile.table)),
+      `${JSON.stringify(profile, null, 2)}\n`,
+    );
+
+  let discovered: RelationshipsResult | undefined;
+  if (settings.relationships) {
+    const budget =
+      settings.validationBudget === 'all'
+        ? Number.POSITIVE_INFINITY
+        : (settings.validationBudget ?? Math.max(1000, 10 * catalog.tables.length));
+    discovered = await discoverRelationships({
+      connector: input.connector,
+      tables: catalog.tables,
+      profiles,
+      budget,
+      concurrency: settings.validationConcurrency,
+      timeoutMs: settings.tableTimeoutMs,
+      ...(input.signal ? { signal: input.signal } : {}),
+      onProgress: (done, total) => progress('relationships', done, total),
+    });
+    writeFileAtomic(join(evidenceDir, 'relationships.json'), `${JSON.stringify(discovered, null, 2)}\n`);
+  }
+
+  if (input.llm) {
+    progress('describe', 0, catalog.tables.length);
+    await describeTables({
+      tables: catalog.tables,
+      profiles,
+      runtime: input.llm,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
+  }
+
+  progress('write', 0, 1);
   const schemaDir = join(layout.semanticLayer, input.connectionId, '_schema');
-  const shards = manifestShards(catalog);
+  const shards = manifestShards(catalog, discovered);
   const written = shards.map((shard) => {
     const path = join(schemaDir, shard.file);
     writeFileAtomic(path, shard.yaml);
@@ -60,6 +177,8 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
     for (const file of readdirSync(schemaDir))
       if (/\.ya?ml$/.test(file) && !keep.has(file)) rmSync(join(schemaDir, file));
   }
+  progress('write', 1, 1);
+  const found = discovered?.relationships ?? [];
   const report: ScanReport = {
     connectionId: input.connectionId,
     runId,
@@ -67,6 +186,24 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
     views: catalog.tables.filter((table) => table.kind === 'view').length,
     columns: catalog.tables.reduce((total, table) => total + table.columns.length, 0),
     foreignKeys: catalog.tables.reduce((total, table) => total + table.foreignKeys.length, 0),
+    profiled: profiled.profiles.length - profiled.reused,
+    reused: profiled.reused,
+    profileFailures: profiled.failures,
+    relationships: {
+      accepted: found.filter((entry) => entry.status === 'accepted').length,
+      formal: found.filter((entry) => entry.origin === 'formal').length,
+      inferred: found.filter((entry) => entry.status === 'accepted' && entry.origin !== 'formal').length,
+      review: found.filter((entry) => entry.status === 'review').length,
+      rejected: found.filter((entry) => entry.status === 'rejected').length,
+      primaryKeys: {
+        declared: discovered?.primaryKeys.filter((key) => key.origin === 'declared').length ?? 0,
+        inferred:
+          discovered?.primaryKeys.filter((key) => key.origin === 'inferred' && key.status === 'accepted')
+            .length ?? 0,
+      },
+      queries: discovered?.diagnostics.queries ?? 0,
+      budget: Number.isFinite(discovered?.diagnostics.budget) ? (discovered?.diagnostics.budget ?? 0) : -1,
+    },
     manifests: written,
     evidence: relative(input.projectDir, evidenceDir),
     elapsedMs: Math.round(performance.now() - started),
