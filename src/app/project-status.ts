@@ -37,6 +37,26 @@ export async function projectStatus(input: ProjectStatusInput): Promise<StatusRe
       probeTimeoutMs: 10_000,
       openConnector: (id, config) => openConnector(discovered.dir, config, id),
       summariseSemanticLayer: (id) => summariseSemanticLayer(discovered.dir, loaded, id),
+      llmReadiness: async (fast) => {
+        if (!loaded.config) return null;
+        const { llmReadiness } = await import('./llm/llm-readiness.js');
+        return llmReadiness({
+          projectDir: discovered.dir,
+          config: loaded.config,
+          env: input.env ?? process.env,
+          fast,
+          probeTimeoutMs: 30_000,
+        });
+      },
+      embeddingReadiness: async (fast) => {
+        if (!loaded.config) return null;
+        const { embeddingReadiness } = await import('./search/embedding-readiness.js');
+        return embeddingReadiness(loaded.config, discovered.dir, {
+          fast,
+          timeoutMs: 15_000,
+          env: input.env ?? process.env,
+        });
+      },
     },
     input.validateOnly ? VALIDATE_CHECKS : STATUS_CHECKS,
   );

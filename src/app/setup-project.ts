@@ -8,7 +8,7 @@ import {
   type EmbeddingBackend,
   type InitProjectResult,
   initProject,
-  type LlmBackend,
+  ktxConfigSchema,
   loadConfig,
   parseSecretRef,
   projectLayout,
@@ -16,6 +16,7 @@ import {
   updateConfigFile,
   type WarehouseDriver,
 } from '../project/index.js';
+import { type LlmSetupInput, type LlmSetupResult, planLlmSetup } from './llm/setup-llm.js';
 import { openProject } from './open-project.js';
 import { type ConnectionTestResult, testConnection } from './test-connections.js';
 
@@ -32,9 +33,10 @@ export interface SetupInput {
   /** The directory the user typed relative paths from. */
   cwd: string;
   database?: DatabaseInput;
-  llm?: { backend: LlmBackend; model?: string };
+  llm?: LlmSetupInput;
   embeddings?: { backend: EmbeddingBackend; model?: string };
-  /** Write the connection even if the live test fails (never the default). */
+  env?: NodeJS.ProcessEnv;
+  /** Write the connection and LLM settings without their live tests (never the default). */
   skipTest?: boolean;
 }
 
@@ -48,7 +50,7 @@ export interface SetupResult {
     secretStored: boolean;
     test?: ConnectionTestResult;
   };
-  llm?: { backend: LlmBackend; model?: string };
+  llm?: LlmSetupResult;
   embeddings?: { backend: EmbeddingBackend; model?: string };
 }
 
@@ -155,9 +157,16 @@ export async function setupProject(input: SetupInput): Promise<SetupResult> {
       edits.push({ path: ['connections', input.database.id], value: persisted.entry });
     }
     if (input.llm) {
-      edits.push({ path: ['llm', 'provider', 'backend'], value: input.llm.backend });
-      if (input.llm.model) edits.push({ path: ['llm', 'models', 'default'], value: input.llm.model });
-      result.llm = input.llm;
+      const current = loadConfig(input.projectDir).config ?? ktxConfigSchema.parse({});
+      const planned = await planLlmSetup(input.llm, {
+        projectDir: input.projectDir,
+        cwd: input.cwd,
+        env: input.env ?? process.env,
+        current,
+        skipTest: Boolean(input.skipTest),
+      });
+      edits.push(...planned.edits);
+      result.llm = planned.result;
     }
     if (input.embeddings) {
       edits.push({ path: ['embeddings', 'backend'], value: input.embeddings.backend });

@@ -7,12 +7,15 @@ export interface GlobalOptions {
   json?: boolean;
   output?: string;
   debug?: boolean;
+  debugLlmRequests?: string;
 }
 
 export interface CommandContext {
   io: CliIo;
   mode: OutputMode;
   debug: boolean;
+  /** `--debug-llm-requests` or KTX_LLM_DEBUG_FILE: where LLM calls are logged (redacted). */
+  llmDebugFile: string | undefined;
   /** Project location as the app layer wants it. */
   location: { projectDir?: string; env: NodeJS.ProcessEnv; cwd: string };
   /** Prints a value as JSON (json mode) or via the given text renderer. */
@@ -26,6 +29,7 @@ export function commandContext(command: Command, io: CliIo): CommandContext {
     io,
     mode,
     debug: Boolean(globals.debug),
+    llmDebugFile: globals.debugLlmRequests ?? (io.env.KTX_LLM_DEBUG_FILE || undefined),
     location: { projectDir: globals.projectDir, env: io.env, cwd: io.cwd },
     emit(value, render) {
       if (mode === 'json') io.stdout(`${JSON.stringify(value, null, 2)}\n`);

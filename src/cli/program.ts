@@ -36,6 +36,10 @@ export function buildProgram(io: CliIo): Command {
       'pretty | plain | json (default: KTX_OUTPUT, else pretty on a TTY, plain when piped)',
     )
     .option('--debug', 'print stack traces and diagnostics to stderr')
+    .option(
+      '--debug-llm-requests <file>',
+      'append one redacted JSON line per LLM call to <file> (or KTX_LLM_DEBUG_FILE); never prompt text or keys',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),

@@ -11,4 +11,6 @@ export const LLM_ERROR_CODES = {
   llm_tool_failure: 'A tool the model called failed in a way the loop could not recover from.',
   llm_not_installed: 'The SDK or CLI this backend needs is not installed.',
   llm_provider_error: 'The LLM provider returned an error ktx does not classify further.',
+  llm_isolation:
+    'A local agent session (Claude Code, Codex) exposed tools, MCP servers or plugins beyond the run’s own.',
 } as const;

@@ -239,4 +239,8 @@ export interface LlmRuntimeDeps {
   governor?: RateLimitGovernor;
   /** Injected clock for tests; defaults to Date.now / performance.now. */
   now?: () => number;
+  /** HTTP transport of the AI SDK backends (wrapped by the governor); defaults to global fetch. */
+  fetch?: typeof fetch;
+  /** Vertex bearer-token source; defaults to Google Application Default Credentials. */
+  vertexAccessToken?: () => Promise<string | null>;
 }

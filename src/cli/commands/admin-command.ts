@@ -19,4 +19,29 @@ export function registerAdminCommand(program: Command, io: CliIo): void {
         if (context.mode !== 'json') io.stderr(`wrote ${options.out}\n`);
       } else io.stdout(text);
     });
+  admin
+    .command('reindex')
+    .description('Rebuild the search index (.ktx/search.sqlite) from wiki pages, semantic layer and scans')
+    .action(async (_options: unknown, command: Command) => {
+      const context = commandContext(command, io);
+      const app = await import('../../app/index.js');
+      const project = app.openProject(context.location);
+      const result = await app.reindexProject(project);
+      if (result.embeddingProblem && context.mode !== 'json') {
+        io.stderr(`warning: no vectors built (${result.embeddingProblem}); search runs lexical only\n`);
+      }
+      context.emit(
+        {
+          documents: result.documents,
+          vectors: result.vectors,
+          byKind: result.byKind,
+          elapsedMs: Math.round(result.sync.elapsedMs),
+          ...(result.embeddingProblem ? { embeddingProblem: result.embeddingProblem } : {}),
+        },
+        () =>
+          `indexed ${result.documents} document(s) (${Object.entries(result.byKind)
+            .map(([kind, n]) => `${n} ${kind}`)
+            .join(', ')}), ${result.vectors} vector(s) in ${Math.round(result.sync.elapsedMs)} ms`,
+      );
+    });
 }

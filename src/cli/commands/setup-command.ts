@@ -23,7 +23,9 @@ function renderSetup(result: SetupResult): string {
       );
   }
   if (result.llm)
-    lines.push(`LLM backend: ${result.llm.backend}${result.llm.model ? ` (${result.llm.model})` : ''}`);
+    lines.push(
+      `LLM backend: ${result.llm.backend}${result.llm.model ? ` (${result.llm.model})` : ''}${result.llm.probe ? `: probe answered by ${result.llm.probe.model} in ${result.llm.probe.ms} ms` : result.llm.backend === 'none' ? '' : ' (not tested)'}`,
+    );
   if (result.embeddings) lines.push(`Embeddings: ${result.embeddings.backend}`);
   lines.push('', 'Next: ktx status · ktx connection test --all · ktx sql "select 1"');
   return lines.join('\n');
@@ -47,13 +49,29 @@ export function registerSetupCommand(program: Command, io: CliIo): void {
       '--llm-backend <backend>',
       'none, anthropic, vertex, gateway, openai, openai-compatible, claude-code, codex',
     )
-    .option('--llm-model <model>', 'default model for the LLM backend')
+    .option(
+      '--llm-model <model>',
+      'default model: sonnet|opus|haiku or claude-* (claude-code), gpt-5.5 (codex), …',
+    )
+    .option('--llm-base-url <url>', 'API endpoint for the LLM backend (required for openai-compatible)')
+    .option('--llm-api-key-env <name>', 'env var holding the LLM API key (stored as env:NAME)')
+    .option('--llm-api-key-file <path>', 'file holding the LLM API key (stored as file:PATH)')
+    .option('--anthropic-api-key-env <name>', 'anthropic backend: env var holding the key')
+    .option('--anthropic-api-key-file <path>', 'anthropic backend: file holding the key')
+    .option(
+      '--openai-base-url <url>',
+      'openai / openai-compatible backend: endpoint (Ollama, vLLM, LM Studio…)',
+    )
+    .option('--openai-api-key-env <name>', 'openai / openai-compatible backend: env var holding the key')
+    .option('--openai-api-key-file <path>', 'openai / openai-compatible backend: file holding the key')
+    .option('--vertex-project <id>', 'vertex backend: Google Cloud project (or env:NAME)')
+    .option('--vertex-location <region>', 'vertex backend: region, e.g. us-east5')
     .option('--embedding-backend <backend>', 'none, openai, openai-compatible, local')
     .option('--embedding-model <model>', 'embedding model')
     .option('--skip-llm', 'leave the LLM configuration as it is')
     .option('--skip-embeddings', 'leave the embedding configuration as it is')
     .option('--skip-databases', 'leave connections as they are')
-    .option('--skip-test', 'write the connection without testing it')
+    .option('--skip-test', 'write the connection and LLM settings without testing them')
     .option('--no-input', 'never prompt; fail naming the missing flag')
     .option('--yes', 'accept defaults without asking')
     .action(async (raw: SetupOptions, command: Command) => {
@@ -72,7 +90,7 @@ export function registerSetupCommand(program: Command, io: CliIo): void {
         ? await completeOptionsInteractively(raw, app.WAREHOUSE_DRIVERS, app.LLM_BACKENDS)
         : raw;
       const input = setupInputFromFlags(options, { projectDir, cwd: io.cwd }, catalogues);
-      const result = await app.setupProject(input);
+      const result = await app.setupProject({ ...input, env: io.env });
       context.emit(result, () => renderSetup(result));
     });
 }

@@ -1,11 +1,6 @@
-import type {
-  DatabaseInput,
-  EmbeddingBackend,
-  LlmBackend,
-  SetupInput,
-  WarehouseDriver,
-} from '../../app/index.js';
+import type { DatabaseInput, EmbeddingBackend, SetupInput, WarehouseDriver } from '../../app/index.js';
 import { didYouMean, KtxError } from '../../core/index.js';
+import { llmInputFromFlags } from './setup-llm-input.js';
 import type { SetupOptions } from './setup-options.js';
 
 interface Catalogues {
@@ -62,19 +57,8 @@ export function setupInputFromFlags(
     };
     input.database = database;
   }
-  if (!options.skipLlm && options.llmBackend) {
-    const backend = oneOf<LlmBackend>('--llm-backend', options.llmBackend, catalogues.llmBackends);
-    if (backend !== 'none' && !options.llmModel) {
-      throw new KtxError('missing_input', `Missing --llm-model for --llm-backend ${backend}.`, {
-        fix: 'Pass --llm-model <model>, e.g. claude-sonnet-4-6, sonnet or gpt-5.5.',
-      });
-    }
-    input.llm = { backend, model: options.llmModel };
-  } else if (!options.skipLlm && options.llmModel) {
-    throw new KtxError('missing_input', 'Missing --llm-backend for --llm-model.', {
-      fix: `Pass --llm-backend <${catalogues.llmBackends.join('|')}>.`,
-    });
-  }
+  const llm = llmInputFromFlags(options, catalogues.llmBackends);
+  if (llm) input.llm = llm;
   if (!options.skipEmbeddings && options.embeddingBackend) {
     const backend = oneOf<EmbeddingBackend>(
       '--embedding-backend',

@@ -6,6 +6,16 @@ export interface SetupOptions {
   databaseSchema?: string[];
   llmBackend?: string;
   llmModel?: string;
+  llmBaseUrl?: string;
+  llmApiKeyEnv?: string;
+  llmApiKeyFile?: string;
+  anthropicApiKeyEnv?: string;
+  anthropicApiKeyFile?: string;
+  openaiBaseUrl?: string;
+  openaiApiKeyEnv?: string;
+  openaiApiKeyFile?: string;
+  vertexProject?: string;
+  vertexLocation?: string;
   embeddingBackend?: string;
   embeddingModel?: string;
   skipLlm?: boolean;

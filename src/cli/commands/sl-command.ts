@@ -12,34 +12,57 @@ export function registerSlCommand(program: Command, io: CliIo): void {
   const sl = program
     .command('sl')
     .description('Semantic layer: list and read sources, validate them, compile and run metric queries')
-    .argument('[query...]', 'words to match against source, column and measure names and descriptions')
+    .argument(
+      '[query...]',
+      'words to search for among sources, measures, segments and columns (ranked, from the search index)',
+    )
     .option('--connection-id <id>', 'connection whose semantic layer to use (optional with one connection)')
     .action(async (words: string[], options: { connectionId?: string }, command: Command) => {
       const context = commandContext(command, io);
       const app = await import('../../app/index.js');
       const project = app.openProject(context.location);
       const layer = app.loadSemanticLayer(project, app.pickConnectionId(project, options.connectionId));
-      const needle = words.join(' ').toLowerCase();
-      const sources = [...layer.model.sources.values()]
-        .filter((source) => {
-          if (!needle) return true;
-          const text = [
-            source.name,
-            source.description,
-            ...source.columns.map((c) => `${c.name} ${c.description ?? ''}`),
-            ...source.measures.map((m) => `${m.name} ${m.description ?? ''}`),
-          ]
-            .join(' ')
-            .toLowerCase();
-          return needle.split(/\s+/).every((word) => text.includes(word));
-        })
-        .map((source) => ({
-          name: source.name,
-          relation: source.relation.kind === 'table' ? source.relation.path.join('.') : '(sql)',
-          columns: source.columns.length,
-          measures: source.measures.map((measure) => measure.name),
-          description: source.description ?? '',
-        }));
+      const describe = (source: NonNullable<ReturnType<typeof layer.model.sources.get>>) => ({
+        name: source.name,
+        relation: source.relation.kind === 'table' ? source.relation.path.join('.') : '(sql)',
+        columns: source.columns.length,
+        measures: source.measures.map((measure) => measure.name),
+        description: source.description ?? '',
+      });
+      const query = words.join(' ').trim();
+      if (query) {
+        // A filtered view of the search index: ranked sources, measures, segments and columns.
+        const result = await app.searchProjectDetailed(project, {
+          query,
+          kinds: [...app.SEMANTIC_KINDS],
+          limit: 20,
+          connectionId: layer.connectionId,
+        });
+        const owners = [...new Set(result.hits.map((hit) => hit.key.split('.')[0] as string))];
+        const sources = owners.flatMap((name) => {
+          const source = layer.model.sources.get(name);
+          return source ? [describe(source)] : [];
+        });
+        context.emit(
+          {
+            connectionId: layer.connectionId,
+            query,
+            hits: result.hits,
+            sources,
+            diagnostics: layer.diagnostics.length,
+          },
+          (mode) => {
+            const headers = ['KIND', 'KEY', 'SCORE', 'SNIPPET'];
+            const rows = result.hits.map((hit) => [hit.kind, hit.key, hit.score, hit.snippet]);
+            if (mode === 'plain') return renderTsv(headers, rows);
+            return result.hits.length === 0
+              ? `Nothing in semantic-layer/${layer.connectionId}/ matches "${query}".`
+              : renderTable(headers, rows, 72);
+          },
+        );
+        return;
+      }
+      const sources = [...layer.model.sources.values()].map(describe);
       context.emit(
         { connectionId: layer.connectionId, sources, diagnostics: layer.diagnostics.length },
         (mode) => {

@@ -13,10 +13,23 @@ export const LLM_BACKENDS = [
   'codex',
 ] as const;
 
-const apiProvider = z.strictObject({ api_key: secretText.optional(), base_url: z.string().optional() });
+const apiProvider = z.strictObject({
+  api_key: secretText.optional().describe('API key: env:NAME, file:PATH or (discouraged) a literal.'),
+  base_url: z.string().optional().describe('Endpoint override, e.g. a proxy or a local server.'),
+});
 
-// The LLM block is shaped like the reference so existing projects load; the LLM runtime issue
-// tightens per-backend rules. Roles fall back to `default`.
+// Claude Code and Codex use the local sign-in; a base URL routes their child process through an
+// Anthropic- or OpenAI-compatible proxy instead (corporate gateways, and ktx's own tests).
+const localAgentProvider = z.strictObject({
+  base_url: z
+    .string()
+    .optional()
+    .describe('Route the agent through this API endpoint instead of the sign-in.'),
+  api_key: secretText.optional().describe('Key for base_url: env:NAME or file:PATH.'),
+});
+
+// The LLM block is shaped like the reference so existing projects load. Roles fall back to `default`;
+// model ids are checked per backend when the runtime is opened (`ktx status` reports them).
 export const llmSchema = z.strictObject({
   provider: z
     .strictObject({
@@ -25,7 +38,15 @@ export const llmSchema = z.strictObject({
       gateway: apiProvider.optional(),
       openai: apiProvider.optional(),
       'openai-compatible': apiProvider.optional(),
-      vertex: z.strictObject({ project: z.string().optional(), location: z.string().optional() }).optional(),
+      'claude-code': localAgentProvider.optional(),
+      codex: localAgentProvider.optional(),
+      vertex: z
+        .strictObject({
+          project: z.string().optional().describe('Google Cloud project (or env:/file:).'),
+          location: z.string().optional().describe('Vertex region, e.g. us-east5.'),
+          base_url: z.string().optional(),
+        })
+        .optional(),
     })
     .default({ backend: 'none' }),
   models: z

@@ -8,6 +8,8 @@ export function apiForPath(method: string, path: string): ScriptedApi {
   if (bare === '/responses') return 'responses';
   if (bare === '/chat/completions') return 'chat';
   if (bare === '/embeddings') return 'embeddings';
+  // The gateway's base URL carries its own prefix (`…/v3/ai` by default), so only the last segment counts.
+  if (bare.endsWith('/language-model')) return 'gateway';
   return 'other';
 }
 

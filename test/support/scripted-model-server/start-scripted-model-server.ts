@@ -8,6 +8,12 @@ import {
 } from './anthropic-messages.js';
 import { apiForPath, defaultAuxiliaryReason } from './classify-request.js';
 import { sendEmbeddings } from './embeddings.js';
+import {
+  gatewayModelCatalogue,
+  sendGatewayError,
+  sendGatewayResult,
+  streamGatewayResult,
+} from './gateway-language-model.js';
 import { sendJson } from './http-helpers.js';
 import { sendChatCompletion, streamChatCompletion } from './openai-chat.js';
 import { sendOpenAiError } from './openai-errors.js';
@@ -22,7 +28,15 @@ import type {
   ScriptedTurn,
 } from './types.js';
 
-const DEFAULT_MODELS = ['claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-7', 'gpt-5.5', 'gpt-5-mini'];
+const DEFAULT_MODELS = [
+  'claude-sonnet-4-6',
+  'claude-haiku-4-5',
+  'claude-opus-4-7',
+  'gpt-5.5',
+  'gpt-5-mini',
+  'anthropic/claude-sonnet-4-6',
+  'openai/gpt-5-mini',
+];
 const REDACTED_HEADERS = new Set([
   'authorization',
   'x-api-key',
@@ -72,13 +86,17 @@ export async function startScriptedModelServer(
       model?: unknown;
       stream?: unknown;
     };
+    const headers = redactHeaders(req.headers);
+    // The gateway protocol keeps the model and the streaming flag in headers; its body is the call options.
+    const model = api === 'gateway' ? headers['ai-language-model-id'] : bodyFields.model;
     const incoming: IncomingRequest = {
       api,
       method,
       path,
-      model: typeof bodyFields.model === 'string' ? bodyFields.model : undefined,
-      stream: bodyFields.stream === true,
-      headers: redactHeaders(req.headers),
+      model: typeof model === 'string' ? model : undefined,
+      stream:
+        api === 'gateway' ? headers['ai-language-model-streaming'] === 'true' : bodyFields.stream === true,
+      headers,
       body,
     };
     const custom = options.classify?.(incoming);
@@ -134,6 +152,12 @@ export async function startScriptedModelServer(
 
   function answerOther(record: RecordedRequest, res: ServerResponse) {
     const bare = record.path.replace(/^\/v1(?=\/)/, '');
+    if (record.method === 'GET' && bare.endsWith('/config')) {
+      return sendJson(res, 200, gatewayModelCatalogue(knownModels()));
+    }
+    if (record.method === 'GET' && bare === '/credits') {
+      return sendJson(res, 200, { balance: '100.00', total_used: '0.00' });
+    }
     if (record.method === 'GET' && bare === '/models') {
       return sendJson(res, 200, modelList(knownModels()));
     }
@@ -248,6 +272,11 @@ export async function startScriptedModelServer(
         if (record.stream) return streamChatCompletion(res, reply, context, hang);
         return sendChatCompletion(res, reply, context);
       }
+      case 'gateway': {
+        const context = { model, generationId: nextId('gen_') };
+        if (record.stream) return streamGatewayResult(res, reply, context, hang);
+        return sendGatewayResult(res, reply, context);
+      }
       default:
         return sendJson(res, 500, {
           error: { message: `scripted model server: cannot answer ${record.api}` },
@@ -258,6 +287,7 @@ export async function startScriptedModelServer(
   function sendError(record: RecordedRequest, turn: ScriptedErrorTurn, res: ServerResponse) {
     const requestId = nextId('req_');
     if (record.api === 'anthropic') return sendAnthropicError(res, turn, record.model, requestId);
+    if (record.api === 'gateway') return sendGatewayError(res, turn, record.model, requestId);
     return sendOpenAiError(res, turn, record.model, requestId);
   }
 

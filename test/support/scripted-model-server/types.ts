@@ -1,5 +1,8 @@
-/** Which wire protocol a request spoke; `other` is anything the server does not script (models, probes). */
-export type ScriptedApi = 'anthropic' | 'responses' | 'chat' | 'embeddings' | 'other';
+/**
+ * Which wire protocol a request spoke; `gateway` is Vercel AI Gateway's own language-model protocol
+ * (`@ai-sdk/gateway`); `other` is anything the server does not script (models, probes).
+ */
+export type ScriptedApi = 'anthropic' | 'responses' | 'chat' | 'gateway' | 'embeddings' | 'other';
 
 /** Token counts a turn reports; each API maps them to its own usage fields. */
 export interface ScriptedUsage {
@@ -97,7 +100,9 @@ export interface RecordedRequest {
   method: string;
   /** The path with the query string removed and the `/v1` prefix kept as sent. */
   path: string;
+  /** From the body's `model`; on the gateway API from the `ai-language-model-id` header. */
   model?: string;
+  /** From the body's `stream`; on the gateway API from the `ai-language-model-streaming` header. */
   stream: boolean;
   /** Lower-cased header names; `authorization` / `x-api-key` redacted to their last 4 characters. */
   headers: Record<string, string>;

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run bench:search`: retrieval quality (recall@1, recall@5, MRR; lexical and hybrid) on a
+// demo-like project and a synthetic ~10,000-entity one, query latency, full and incremental reindex.
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openProject, openProjectIndex, reindexProject } from '../../dist/app/index.js';
+import { percentile } from '../harness.mjs';
+import { startHashEmbeddingServer } from './hash-embedding-server.mjs';
+import { QUESTIONS } from './questions.mjs';
+import { writeSaasProject } from './saas-project.mjs';
+import { writeSyntheticProject } from './synthetic-project.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'ktx-bench-search-'));
+const lines = [];
+const say = (line) => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+async function quality(dir, questions) {
+  const project = openProject({ projectDir: dir });
+  const opened = await openProjectIndex(project);
+  try {
+    await opened.index.sync();
+    let at1 = 0;
+    let at5 = 0;
+    let rr = 0;
+    const misses = [];
+    for (const [query, expected] of questions) {
+      const { hits } = await opened.index.search({ query, limit: 10 });
+      const rank = hits.findIndex((hit) => expected.includes(`${hit.kind}:${hit.key}`));
+      if (rank === 0) at1++;
+      if (rank >= 0 && rank < 5) at5++;
+      if (rank >= 0) rr += 1 / (rank + 1);
+      else misses.push(query);
+    }
+    const n = questions.length;
+    return { n, at1: at1 / n, at5: at5 / n, mrr: rr / n, misses, embeddingProblem: opened.embeddingProblem };
+  } finally {
+    await opened.close();
+  }
+}
+
+async function latency(dir, questions, runs = 3) {
+  const opened = await openProjectIndex(openProject({ projectDir: dir }));
+  try {
+    await opened.index.sync();
+    for (const [query] of questions.slice(0, 5)) await opened.index.search({ query });
+    const samples = [];
+    for (let round = 0; round < runs; round++) {
+      for (const [query] of questions) {
+        const start = process.hrtime.bigint();
+        await opened.index.search({ query });
+        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }
+    samples.sort((a, b) => a - b);
+    return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+  } finally {
+    await opened.close();
+  }
+}
+
+async function timeSync(dir) {
+  const opened = await openProjectIndex(openProject({ projectDir: dir }));
+  try {
+    const report = await opened.index.sync();
+    return { ...report, vectors: opened.index.stats().vectors };
+  } finally {
+    await opened.close();
+  }
+}
+
+const fmt = (value) => value.toFixed(3);
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+const embedServer = await startHashEmbeddingServer(256);
+try {
+  // 1. Demo-like project: quality, lexical vs hybrid.
+  const demo = join(work, 'demo');
+  writeSaasProject(demo);
+  say(`# search bench (${new Date().toISOString()}, node ${process.version})`);
+  say(`demo project: ${QUESTIONS.length} labelled questions`);
+  const lexical = await quality(demo, QUESTIONS);
+  say(
+    `  lexical  recall@1 ${fmt(lexical.at1)}  recall@5 ${fmt(lexical.at5)}  MRR ${fmt(lexical.mrr)}  misses: ${lexical.misses.join(' | ') || 'none'}`,
+  );
+  appendFileSync(
+    join(demo, 'ktx.yaml'),
+    `embeddings:\n  backend: openai-compatible\n  model: hash-bow-256\n  base_url: ${embedServer.url}\n`,
+  );
+  const hybrid = await quality(demo, QUESTIONS);
+  say(
+    `  hybrid   recall@1 ${fmt(hybrid.at1)}  recall@5 ${fmt(hybrid.at5)}  MRR ${fmt(hybrid.mrr)}  misses: ${hybrid.misses.join(' | ') || 'none'}${hybrid.embeddingProblem ? ` (problem: ${hybrid.embeddingProblem})` : ''}`,
+  );
+  const demoLatency = await latency(demo, QUESTIONS);
+  say(
+    `  hybrid query latency (warm, loopback embedding server): p50 ${ms(demoLatency.p50)}  p95 ${ms(demoLatency.p95)} over ${demoLatency.n}`,
+  );
+
+  // 2. Synthetic ~10,000-entity project.
+  const big = join(work, 'synthetic');
+  const { questions, entities } = writeSyntheticProject(big);
+  say(`synthetic project: ${entities} entities, ${questions.length} labelled questions`);
+  const full = await reindexProject(openProject({ projectDir: big }));
+  say(
+    `  full lexical reindex: ${ms(full.sync.elapsedMs)} for ${full.documents} documents (${Object.entries(
+      full.byKind,
+    )
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')})`,
+  );
+  const bigLexical = await quality(big, questions);
+  say(
+    `  lexical  recall@1 ${fmt(bigLexical.at1)}  recall@5 ${fmt(bigLexical.at5)}  MRR ${fmt(bigLexical.mrr)}`,
+  );
+  const bigLatency = await latency(big, questions, 10);
+  say(
+    `  lexical query latency (warm, sync stat walk included): p50 ${ms(bigLatency.p50)}  p95 ${ms(bigLatency.p95)} over ${bigLatency.n}`,
+  );
+
+  // Single-file changes: one wiki page, one semantic-layer file.
+  const page = join(big, 'wiki', 'global', 'topics', 'page-17.md');
+  const pageText = readFileSync(page, 'utf8');
+  const pageTimes = [];
+  for (let round = 0; round < 5; round++) {
+    writeFileSync(page, `${pageText}\nEdit ${round}: the okapi clause.\n`);
+    pageTimes.push((await timeSync(big)).elapsedMs);
+  }
+  const sourceFile = join(big, 'semantic-layer', 'wh', 'crm_leads.yaml');
+  const sourceText = readFileSync(sourceFile, 'utf8');
+  const slTimes = [];
+  for (let round = 0; round < 5; round++) {
+    writeFileSync(sourceFile, sourceText.replace('Lifecycle status', `Lifecycle status ${round}`));
+    slTimes.push((await timeSync(big)).elapsedMs);
+  }
+  pageTimes.sort((a, b) => a - b);
+  slTimes.sort((a, b) => a - b);
+  say(
+    `  single-file change re-index (median of 5, open + sync): wiki page ${ms(percentile(pageTimes, 0.5))}; semantic-layer file ${ms(percentile(slTimes, 0.5))} (reloads the connection's model)`,
+  );
+
+  appendFileSync(
+    join(big, 'ktx.yaml'),
+    `embeddings:\n  backend: openai-compatible\n  model: hash-bow-256\n  base_url: ${embedServer.url}\n`,
+  );
+  const embedStart = performance.now();
+  const embedded = await timeSync(big);
+  say(
+    `  embedding all documents (loopback hash server): ${ms(performance.now() - embedStart)} for ${embedded.embedded} texts (${embedded.vectors} vectors stored)`,
+  );
+  const bigHybrid = await quality(big, questions);
+  say(`  hybrid   recall@1 ${fmt(bigHybrid.at1)}  recall@5 ${fmt(bigHybrid.at5)}  MRR ${fmt(bigHybrid.mrr)}`);
+  const bigHybridLatency = await latency(big, questions, 5);
+  say(
+    `  hybrid query latency (warm): p50 ${ms(bigHybridLatency.p50)}  p95 ${ms(bigHybridLatency.p95)} over ${bigHybridLatency.n}`,
+  );
+  say(
+    'targets: p50 < 10 ms warm at 10,000 entities; full lexical reindex < 5 s; single-file change < 100 ms',
+  );
+} finally {
+  await embedServer.close();
+  rmSync(work, { recursive: true, force: true });
+}

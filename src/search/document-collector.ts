@@ -1,0 +1,15 @@
+import type { SearchDocument } from './search-types.js';
+
+/**
+ * A family of documents the index keeps in sync (wiki pages, one connection's semantic layer, its
+ * scanned values). Origins are the unit of change: usually one file, or a group of files that only
+ * make sense together. `stamps` must be cheap (stat, not read): it runs before every query.
+ */
+export interface DocumentCollector {
+  /** Every origin that exists now → a stamp that changes whenever its content may have changed. */
+  stamps(): Map<string, string>;
+  /** The documents of the given origins (only changed ones are asked for); absent → none. */
+  documents(
+    origins: readonly string[],
+  ): Promise<Map<string, SearchDocument[]>> | Map<string, SearchDocument[]>;
+}
