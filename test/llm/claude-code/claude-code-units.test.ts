@@ -14,7 +14,7 @@ import {
   signalFromRateLimitInfo,
   usageFromResult,
 } from '../../../src/llm/backends/claude-code/claude-code-signals.js';
-import { extractJson } from '../../../src/llm/backends/claude-code/extract-json.js';
+import { repairJsonText as extractJson } from '../../../src/llm/json-repair.js';
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -172,7 +172,8 @@ describe('extractJson', () => {
     expect(extractJson('The answer is {"a": {"b": 2}} as requested.')).toEqual({ value: { a: { b: 2 } } });
     expect(extractJson('[1, 2] trailing')).toEqual({ value: [1, 2] });
     expect(extractJson('no json here')).toBeUndefined();
-    expect(extractJson('{"a": 1')).toBeUndefined();
+    // A truncated document is closed rather than refused.
+    expect(extractJson('{"a": 1')).toEqual({ value: { a: 1 } });
     expect(extractJson('```json\n{"a": [1, 2,], "b": "x,}",}\n```')).toEqual({
       value: { a: [1, 2], b: 'x,}' },
     });

@@ -4,6 +4,7 @@ import { isKtxError, KtxError } from '../../../core/index.js';
 import { isAbortError, throwIfAborted } from '../../abort.js';
 import { classifyLlmError, inspectLlmError } from '../../classify-llm-error.js';
 import { createDebugRecorder, type LlmDebugRecorder } from '../../debug-recorder.js';
+import { repairJsonText } from '../../json-repair.js';
 import { modelForRole } from '../../model-roles.js';
 import type {
   GenerateObjectInput,
@@ -28,7 +29,6 @@ import {
 } from './claude-code-query.js';
 import { CLAUDE_AGENT_SDK_PACKAGE, loadClaudeCodeSdk } from './claude-code-sdk.js';
 import { CLAUDE_CODE_PROVIDER, usageFromResult } from './claude-code-signals.js';
-import { extractJson } from './extract-json.js';
 
 export { claudeCodeIgnoredSettings } from './claude-code-ignored-settings.js';
 export { detectClaudeCodeSdk } from './claude-code-sdk.js';
@@ -135,7 +135,7 @@ class ClaudeCodeRuntime implements LlmRuntime {
     let lastError = 'the model returned no JSON';
     let badOutput = attempt.texts.join('\n');
     for (const item of raw) {
-      const candidate = typeof item === 'string' ? extractJson(item) : { value: item };
+      const candidate = typeof item === 'string' ? repairJsonText(item) : { value: item };
       if (!candidate) continue;
       const parsed = input.schema.safeParse(candidate.value);
       if (parsed.success) return parsed.data;
@@ -182,7 +182,7 @@ class ClaudeCodeRuntime implements LlmRuntime {
         `${validationError} (repair failed: ${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    const repaired = extractJson(answer);
+    const repaired = repairJsonText(answer);
     const parsed = repaired ? input.schema.safeParse(repaired.value) : undefined;
     if (parsed?.success) return parsed.data;
     throw invalid(parsed ? z.prettifyError(parsed.error) : validationError);
