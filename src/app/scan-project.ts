@@ -1,3 +1,6 @@
+import { toKtxError } from '../core/index.js';
+import { createLlmRuntime } from '../llm/index.js';
+import type { LlmRuntime } from '../llm/port.js';
 import type { KtxConfig } from '../project/index.js';
 import { acquireProjectLock } from '../project/index.js';
 import {
@@ -8,6 +11,7 @@ import {
   type TableFilter,
 } from '../scan/index.js';
 import { connectionSchemas, requireConnection } from './connector-config.js';
+import { resolveLlmConfig } from './llm/index.js';
 import { openConnector } from './open-connector.js';
 import type { OpenProject } from './open-project.js';
 
@@ -33,16 +37,58 @@ function scanSettings(config: KtxConfig): Partial<ScanSettings> {
     settings.validationBudget = relationships.validationBudget;
   if (relationships.validationConcurrency !== undefined)
     settings.validationConcurrency = relationships.validationConcurrency;
+  const describeConcurrency = config.scan.enrichment?.concurrency;
+  if (describeConcurrency !== undefined) settings.describeConcurrency = describeConcurrency;
   return settings;
 }
 
 export interface ScanProjectOptions {
   /** Re-profile every table (`--full`). */
   full?: boolean;
-  /** LLM descriptions when a backend is configured (`--no-enrich` turns them off). Not built yet. */
+  /** LLM descriptions when a backend is configured (`--no-enrich` turns them off). Default on. */
   enrich?: boolean;
+  /** Environment `env:` references and default API-key variables are read from. */
+  env?: NodeJS.ProcessEnv;
+  /** `--debug-llm-requests`: one redacted line per LLM call. */
+  llmDebugFile?: string;
   onStart?: (id: string, index: number) => void;
   onProgress?: (progress: ScanProgress) => void;
+}
+
+/**
+ * The runtime for scan descriptions, or why there is none. A configuration or start-up problem is
+ * not a scan failure (the deterministic scan needs no LLM): it is reported with its fix and the scan
+ * carries on without new descriptions.
+ */
+async function descriptionRuntime(
+  project: OpenProject,
+  options: ScanProjectOptions,
+): Promise<{ runtime?: LlmRuntime; skipped?: string }> {
+  if (options.enrich === false) return { skipped: '--no-enrich' };
+  const mode = project.config.scan.enrichment?.mode;
+  if (mode === 'none' || mode === 'deterministic') return { skipped: `scan.enrichment.mode is ${mode}` };
+  if (project.config.llm.provider.backend === 'none') {
+    return {
+      skipped:
+        mode === 'llm'
+          ? 'scan.enrichment.mode is llm but llm.provider.backend is none: run `ktx setup --llm-backend <backend>`'
+          : 'no LLM backend configured',
+    };
+  }
+  try {
+    const resolved = resolveLlmConfig(project.config, {
+      projectDir: project.dir,
+      env: options.env ?? process.env,
+      ...(options.llmDebugFile ? { debugFile: options.llmDebugFile } : {}),
+    });
+    if (!resolved) return { skipped: 'no LLM backend configured' };
+    return { runtime: await createLlmRuntime(resolved) };
+  } catch (error) {
+    const problem = toKtxError(error);
+    return {
+      skipped: `LLM unavailable (${problem.code}): ${problem.message}${problem.fix ? ` Fix: ${problem.fix}` : ''}`,
+    };
+  }
 }
 
 /** Scans connections one after another under the project lock. */
@@ -53,7 +99,9 @@ export async function scanProject(
 ): Promise<ScanReport[]> {
   for (const id of ids) requireConnection(project.config, id);
   const lock = acquireProjectLock(project.layout.lock, 'scan');
+  let llm: { runtime?: LlmRuntime; skipped?: string } = {};
   try {
+    llm = await descriptionRuntime(project, options);
     const reports: ScanReport[] = [];
     for (const [index, id] of ids.entries()) {
       options.onStart?.(id, index);
@@ -69,6 +117,8 @@ export async function scanProject(
             filter: tableFilter(entry.enabled_tables),
             settings: scanSettings(project.config),
             full: options.full === true,
+            ...(llm.runtime ? { llm: llm.runtime } : {}),
+            ...(llm.skipped ? { describeSkipped: llm.skipped } : {}),
             ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           }),
         );
@@ -78,6 +128,7 @@ export async function scanProject(
     }
     return reports;
   } finally {
+    await llm.runtime?.close();
     lock.release();
   }
 }

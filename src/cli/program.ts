@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin-command.js';
 import { registerConnectionCommand } from './commands/connection-command.js';
+import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerLlmCommand } from './commands/llm-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
@@ -54,6 +55,7 @@ export function buildProgram(io: CliIo): Command {
   registerSqlCommand(program, io);
   registerSlCommand(program, io);
   registerScanCommand(program, io);
+  registerIngestCommand(program, io);
   registerWikiCommand(program, io);
   registerSearchCommand(program, io);
   registerLlmCommand(program, io);

@@ -1,4 +1,9 @@
-export type { DescribeTablesInput, DescribeTablesResult, TableDescription } from './describe-tables.js';
+export type {
+  DescribeTablesInput,
+  DescribeTablesResult,
+  DescriptionFailure,
+  TableDescription,
+} from './describe-tables.js';
 export { describeTables } from './describe-tables.js';
 export {
   type DiscoveredStructure,

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { IntrospectedSchema, IntrospectedTable } from '../connectors/port.js';
+import type { TableDescription } from './describe/table-description.js';
 import { nameTokens, referenceStem } from './relationships/name-tokens.js';
 import type { PrimaryKeyFinding, RelationshipFinding } from './relationships/relationship.js';
 
@@ -69,15 +70,19 @@ function shardFile(schema: string): string {
 
 /**
  * The scanned catalog as reference-format manifest shards, one per schema: physical table, native
- * column types, primary-key and nullability flags, database comments as `descriptions.db`, and each
- * declared foreign key as a `formal` join (one-to-one when its columns are the table's key or a
- * unique key). Deterministic: the same catalog gives byte-identical files, so git diffs show only
+ * column types, primary-key and nullability flags, database comments as `descriptions.db`, LLM
+ * descriptions as `descriptions.ai`, and each declared foreign key as a `formal` join (one-to-one
+ * when its columns are the table's key or a unique key). Deterministic: the same catalog gives byte-identical files, so git diffs show only
  * what changed in the warehouse.
  */
 export function manifestShards(
   catalog: IntrospectedSchema,
   discovered?: DiscoveredStructure,
+  generated: readonly TableDescription[] = [],
 ): ManifestShard[] {
+  const aiText = new Map(generated.map((entry) => [`${entry.schema}\u0000${entry.table}`, entry]));
+  const descriptionsOf = (db: string | null, ai: string | undefined) =>
+    db || ai ? { descriptions: { ...(db ? { db } : {}), ...(ai ? { ai } : {}) } } : {};
   const names = sourceNames(catalog.tables);
   const allNames = new Set(names.values());
   const inferredKeys = new Map(
@@ -145,10 +150,11 @@ export function manifestShards(
           ];
         });
         const joins = [...formal, ...inferred];
+        const ai = aiText.get(tableKey);
         aliasParallelJoins(joins, allNames);
         entries[name] = {
           table: `${table.schema}.${table.name}`,
-          ...(table.comment ? { descriptions: { db: table.comment } } : {}),
+          ...descriptionsOf(table.comment, ai?.description),
           columns: table.columns
             .filter((column) => !column.name.includes('.'))
             .map((column) => ({
@@ -156,7 +162,10 @@ export function manifestShards(
               type: column.nativeType,
               ...(primaryKey.includes(column.name) ? { pk: true } : {}),
               nullable: column.nullable,
-              ...(column.comment ? { descriptions: { db: column.comment } } : {}),
+              ...descriptionsOf(
+                column.comment,
+                ai && Object.hasOwn(ai.columns, column.name) ? ai.columns[column.name] : undefined,
+              ),
             })),
           ...(joins.length > 0
             ? {

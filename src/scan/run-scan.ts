@@ -3,13 +3,14 @@ import { join, relative } from 'node:path';
 import type { Connector, IntrospectedSchema } from '../connectors/port.js';
 import type { LlmRuntime } from '../llm/port.js';
 import { projectLayout, writeFileAtomic } from '../project/index.js';
+import type { DescriptionFailure, DescriptionsEvidence } from './describe/table-description.js';
 import { describeTables } from './describe-tables.js';
 import { manifestShards } from './manifest-shards.js';
 import { profileTables } from './profile/profile-tables.js';
 import type { ProfileFailure, TableProfile } from './profile/table-profile.js';
 import { discoverRelationships } from './relationships/discover-relationships.js';
 import type { RelationshipsResult } from './relationships/relationship.js';
-import { previousProfiles, tableEvidenceFile } from './scan-evidence.js';
+import { previousDescriptions, previousProfiles, tableEvidenceFile } from './scan-evidence.js';
 import type { ScanPhase, ScanProgress } from './scan-progress.js';
 import { type TableFilter, tableAllowed } from './table-filter.js';
 
@@ -26,6 +27,8 @@ export interface ScanSettings {
   /** Validation/key-check statements per scan: a number, `all`, or undefined for max(1000, 10 × tables). */
   validationBudget: number | 'all' | undefined;
   validationConcurrency: number;
+  /** Tables described by the LLM at once (`scan.enrichment.concurrency`, default 4). */
+  describeConcurrency: number;
 }
 
 export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
@@ -35,6 +38,7 @@ export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
   relationships: true,
   validationBudget: undefined,
   validationConcurrency: 4,
+  describeConcurrency: 4,
 };
 
 export interface ScanInput {
@@ -46,8 +50,13 @@ export interface ScanInput {
   settings?: Partial<ScanSettings>;
   /** Re-profile every table even when its structure and row estimate are unchanged. */
   full?: boolean;
-  /** LLM runtime for descriptions; absent means no descriptions (`--no-enrich`, or no backend). */
+  /**
+   * LLM runtime for descriptions; absent means no new descriptions (`--no-enrich`, no backend, mode
+   * `none`): descriptions of unchanged tables are still carried over from the previous run.
+   */
   llm?: LlmRuntime;
+  /** Why there is no runtime, for the report (e.g. `--no-enrich`, a configuration problem). */
+  describeSkipped?: string;
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
   /** Injected clock, so run ids are testable. */
@@ -74,6 +83,17 @@ export interface ScanReport {
     primaryKeys: { declared: number; inferred: number };
     queries: number;
     budget: number;
+  };
+  /**
+   * LLM descriptions: tables described by the model in this run, carried over unchanged, failed
+   * (one entry each, the scan went on), model calls made, and why none were generated when so.
+   */
+  descriptions: {
+    generated: number;
+    reused: number;
+    failures: DescriptionFailure[];
+    calls: number;
+    skipped?: string;
   };
   /** Project-relative paths written. */
   manifests: string[];
@@ -154,19 +174,30 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
     writeFileAtomic(join(evidenceDir, 'relationships.json'), `${JSON.stringify(discovered, null, 2)}\n`);
   }
 
-  if (input.llm) {
-    progress('describe', 0, catalog.tables.length);
-    await describeTables({
-      tables: catalog.tables,
-      profiles,
-      runtime: input.llm,
-      ...(input.signal ? { signal: input.signal } : {}),
-    });
-  }
+  if (input.llm) progress('describe', 0, catalog.tables.length);
+  const described = await describeTables({
+    tables: catalog.tables,
+    profiles,
+    relationships: discovered?.relationships ?? [],
+    previous: previousDescriptions(scanDir, runId),
+    full: input.full === true,
+    concurrency: settings.describeConcurrency,
+    ...(input.llm ? { runtime: input.llm } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.llm ? { onTableDone: (done: number, total: number) => progress('describe', done, total) } : {}),
+  });
+  const descriptionsEvidence: DescriptionsEvidence = {
+    descriptions: described.descriptions,
+    failures: described.failures,
+  };
+  writeFileAtomic(
+    join(evidenceDir, 'descriptions.json'),
+    `${JSON.stringify(descriptionsEvidence, null, 2)}\n`,
+  );
 
   progress('write', 0, 1);
   const schemaDir = join(layout.semanticLayer, input.connectionId, '_schema');
-  const shards = manifestShards(catalog, discovered);
+  const shards = manifestShards(catalog, discovered, described.descriptions);
   const written = shards.map((shard) => {
     const path = join(schemaDir, shard.file);
     writeFileAtomic(path, shard.yaml);
@@ -203,6 +234,13 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
       },
       queries: discovered?.diagnostics.queries ?? 0,
       budget: Number.isFinite(discovered?.diagnostics.budget) ? (discovered?.diagnostics.budget ?? 0) : -1,
+    },
+    descriptions: {
+      generated: described.generated,
+      reused: described.reused,
+      failures: described.failures,
+      calls: described.calls,
+      ...(input.llm ? {} : { skipped: input.describeSkipped ?? 'no LLM runtime' }),
     },
     manifests: written,
     evidence: relative(input.projectDir, evidenceDir),

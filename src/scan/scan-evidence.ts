@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DescriptionsEvidence, TableDescription } from './describe/table-description.js';
 import type { TableProfile } from './profile/table-profile.js';
 
 /** Evidence file name of a table: both parts percent-encoded (dots too), so names never collide. */
@@ -8,18 +9,22 @@ export function tableEvidenceFile(schema: string, table: string): string {
   return `${encode(schema)}.${encode(table)}.json`;
 }
 
+/** The most recent earlier run that finished (has a report), or undefined. Run ids sort by time. */
+function latestRun(scanDir: string, currentRun: string): string | undefined {
+  if (!existsSync(scanDir)) return undefined;
+  return readdirSync(scanDir)
+    .filter((run) => run !== currentRun && existsSync(join(scanDir, run, 'report.json')))
+    .sort()
+    .reverse()[0];
+}
+
 /**
  * Profiles of the most recent earlier scan run of a connection (`raw-sources/<id>/scan/<run>/`,
  * run ids sort by time), by `schema.table`. Unreadable files are skipped: they only cost a re-profile.
  */
 export function previousProfiles(scanDir: string, currentRun: string): Map<string, TableProfile> {
   const profiles = new Map<string, TableProfile>();
-  if (!existsSync(scanDir)) return profiles;
-  const runs = readdirSync(scanDir)
-    .filter((run) => run !== currentRun && existsSync(join(scanDir, run, 'report.json')))
-    .sort()
-    .reverse();
-  const latest = runs[0];
+  const latest = latestRun(scanDir, currentRun);
   if (!latest) return profiles;
   const tablesDir = join(scanDir, latest, 'tables');
   if (!existsSync(tablesDir)) return profiles;
@@ -36,4 +41,35 @@ export function previousProfiles(scanDir: string, currentRun: string): Map<strin
     }
   }
   return profiles;
+}
+
+/**
+ * Descriptions of the most recent earlier finished run, by `schema.table`: the description cache.
+ * A missing or damaged file only costs new model calls.
+ */
+export function previousDescriptions(scanDir: string, currentRun: string): Map<string, TableDescription> {
+  const descriptions = new Map<string, TableDescription>();
+  const latest = latestRun(scanDir, currentRun);
+  if (!latest) return descriptions;
+  try {
+    const evidence = JSON.parse(
+      readFileSync(join(scanDir, latest, 'descriptions.json'), 'utf8'),
+    ) as Partial<DescriptionsEvidence>;
+    for (const entry of evidence.descriptions ?? []) {
+      if (typeof entry?.key !== 'string' || typeof entry.columns !== 'object' || entry.columns === null)
+        continue;
+      // Hand-edited or damaged entries keep only their text values.
+      const columns = Object.fromEntries(
+        Object.entries(entry.columns).filter(([, text]) => typeof text === 'string'),
+      );
+      descriptions.set(`${entry.schema}.${entry.table}`, {
+        ...entry,
+        columns,
+        reusedFrom: entry.reusedFrom ?? latest,
+      });
+    }
+  } catch {
+    // No cache (first scan, a run without descriptions) or a damaged file: describe again.
+  }
+  return descriptions;
 }

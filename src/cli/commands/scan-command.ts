@@ -44,48 +44,78 @@ function scanProgressPrinter(io: CliIo): (progress: Progress) => void {
   };
 }
 
-interface ScanOptions {
+export interface ScanOptions {
   all?: boolean;
   full?: boolean;
   enrich?: boolean;
 }
 
-export function registerScanCommand(program: Command, io: CliIo): void {
-  program
-    .command('scan')
-    .description(
-      'Scan a connection: catalog, column profiles on a random sample, joins (declared and discovered) → semantic-layer/<id>/_schema/',
-    )
-    .argument('[id]', 'connection id (default: every connection)')
+type ScanReports = Awaited<ReturnType<Awaited<typeof import('../../app/index.js')>['scanProject']>>;
+
+function descriptionLine(report: ScanReports[number]): string {
+  const described = report.descriptions;
+  const failures = described.failures.map(
+    (failure) => `\n  description failed: ${failure.schema}.${failure.table}: ${failure.message}`,
+  );
+  const skipped = described.skipped ? ` (no new ones: ${described.skipped})` : '';
+  return `  descriptions: ${described.generated} generated (${described.calls} model calls), ${described.reused} unchanged${skipped}${failures.join('')}\n`;
+}
+
+/** Adds the scan flags; `ktx scan` and `ktx ingest` (for a database) share them. */
+export function withScanOptions(command: Command): Command {
+  return command
     .option('--all', 'scan every connection')
-    .option('--full', 're-profile every table, even those unchanged since the last scan')
-    .option('--no-enrich', 'skip LLM descriptions even when an LLM backend is configured')
-    .action(async (id: string | undefined, options: ScanOptions, command: Command) => {
-      const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
-      const project = app.openProject(context.location);
-      const ids = app.pickConnectionIds(project, id, options.all);
-      const printer = context.mode === 'json' ? undefined : scanProgressPrinter(io);
-      const reports = await app.scanProject(project, ids, {
-        full: options.full === true,
-        enrich: options.enrich !== false,
-        ...(printer ? { onProgress: printer } : {}),
-      });
-      context.emit({ reports }, () =>
-        reports
-          .map((report) => {
-            const found = report.relationships;
-            const failures = report.profileFailures.map(
-              (failure) => `\n  profile failed: ${failure.schema}.${failure.table}: ${failure.message}`,
-            );
-            return (
-              `${report.connectionId}: ${report.tables} table(s), ${report.views} view(s), ${report.columns} column(s) in ${report.elapsedMs} ms\n` +
-              `  profiles: ${report.profiled} sampled, ${report.reused} unchanged${failures.join('')}\n` +
-              `  joins: ${found.formal} declared, ${found.inferred} discovered, ${found.review} to review (${found.queries} validation queries); keys: ${found.primaryKeys.declared} declared, ${found.primaryKeys.inferred} inferred\n` +
-              `  evidence: ${report.evidence}/relationships.json\n  ${report.manifests.join('\n  ')}`
-            );
-          })
-          .join('\n'),
-      );
-    });
+    .option('--full', 're-profile and re-describe every table, even those unchanged since the last scan')
+    .option('--no-enrich', 'skip LLM descriptions even when an LLM backend is configured');
+}
+
+/** The scan action: `ktx scan [<id>|--all]`, also run by `ktx ingest <database-id>`. */
+export async function runScanCommand(
+  io: CliIo,
+  command: Command,
+  id: string | undefined,
+  options: ScanOptions,
+): Promise<void> {
+  const context = commandContext(command, io);
+  const app = await import('../../app/index.js');
+  const project = app.openProject(context.location);
+  const ids = app.pickConnectionIds(project, id, options.all);
+  const printer = context.mode === 'json' ? undefined : scanProgressPrinter(io);
+  const reports = await app.scanProject(project, ids, {
+    full: options.full === true,
+    enrich: options.enrich !== false,
+    env: context.location.env,
+    ...(context.llmDebugFile ? { llmDebugFile: context.llmDebugFile } : {}),
+    ...(printer ? { onProgress: printer } : {}),
+  });
+  context.emit({ reports }, () =>
+    reports
+      .map((report) => {
+        const found = report.relationships;
+        const failures = report.profileFailures.map(
+          (failure) => `\n  profile failed: ${failure.schema}.${failure.table}: ${failure.message}`,
+        );
+        return (
+          `${report.connectionId}: ${report.tables} table(s), ${report.views} view(s), ${report.columns} column(s) in ${report.elapsedMs} ms\n` +
+          `  profiles: ${report.profiled} sampled, ${report.reused} unchanged${failures.join('')}\n` +
+          `  joins: ${found.formal} declared, ${found.inferred} discovered, ${found.review} to review (${found.queries} validation queries); keys: ${found.primaryKeys.declared} declared, ${found.primaryKeys.inferred} inferred\n` +
+          descriptionLine(report) +
+          `  evidence: ${report.evidence}/relationships.json\n  ${report.manifests.join('\n  ')}`
+        );
+      })
+      .join('\n'),
+  );
+}
+
+export function registerScanCommand(program: Command, io: CliIo): void {
+  withScanOptions(
+    program
+      .command('scan')
+      .description(
+        'Scan a connection: catalog, column profiles on a random sample, joins (declared and discovered), LLM descriptions when configured → semantic-layer/<id>/_schema/',
+      )
+      .argument('[id]', 'connection id (default: every connection)'),
+  ).action((id: string | undefined, options: ScanOptions, command: Command) =>
+    runScanCommand(io, command, id, options),
+  );
 }

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
 export const scanSchema = z.strictObject({
-  enrichment: z.strictObject({ mode: z.enum(['none', 'deterministic', 'llm']).optional() }).optional(),
+  enrichment: z
+    .strictObject({
+      /**
+       * Unset: LLM descriptions whenever an LLM backend is configured. `none` / `deterministic`: never
+       * (deterministic text is not generated; the reference's placeholders add nothing). `llm`: as
+       * unset, and a scan says so when no backend is configured.
+       */
+      mode: z.enum(['none', 'deterministic', 'llm']).optional(),
+      /** Tables described at once (default 4). */
+      concurrency: z.number().int().min(1).max(32).optional(),
+    })
+    .optional(),
   profile: z
     .strictObject({
       sampleRows: z.number().int().positive().optional(),
