@@ -40,3 +40,4 @@ export { type RunSemanticQueryInput, runSemanticQuery, type SemanticQueryResult 
 export { type DatabaseInput, type SetupInput, type SetupResult, setupProject } from './setup-project.js';
 export { type ConnectionTestResult, testConnection, testConnections } from './test-connections.js';
 export * from './wiki/index.js';
+export * from './mcp/index.js';

@@ -4,6 +4,7 @@ import { registerAdminCommand } from './commands/admin-command.js';
 import { registerConnectionCommand } from './commands/connection-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerLlmCommand } from './commands/llm-command.js';
+import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
 import { registerSetupCommand } from './commands/setup-command.js';
@@ -59,6 +60,7 @@ export function buildProgram(io: CliIo): Command {
   registerWikiCommand(program, io);
   registerSearchCommand(program, io);
   registerLlmCommand(program, io);
+  registerMcpCommand(program, io);
   registerAdminCommand(program, io);
   return program;
 }
