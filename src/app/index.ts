@@ -14,6 +14,7 @@ export {
 } from '../project/index.js';
 export type { SemanticQuery } from '../semantic/index.js';
 export type { CheckResult, StatusReport } from '../status/index.js';
+export * from './agents/index.js';
 export {
   connectionSchemas,
   describeConnectionTarget,

@@ -57,6 +57,11 @@ export async function projectStatus(input: ProjectStatusInput): Promise<StatusRe
           env: input.env ?? process.env,
         });
       },
+      mcpDaemon: async () => {
+        const { mcpDaemonStatus } = await import('./mcp/index.js');
+        const daemon = await mcpDaemonStatus({ projectDir: discovered.dir, env: input.env });
+        return { running: daemon.running, ...(daemon.state ? { url: daemon.state.url } : {}) };
+      },
     },
     input.validateOnly ? VALIDATE_CHECKS : STATUS_CHECKS,
   );

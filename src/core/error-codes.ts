@@ -1,3 +1,4 @@
+import { AGENTS_ERROR_CODES } from './agents-error-codes.js';
 import { LLM_ERROR_CODES } from './llm-error-codes.js';
 import { MCP_ERROR_CODES } from './mcp-error-codes.js';
 import { SCAN_ERROR_CODES } from './scan-error-codes.js';
@@ -44,6 +45,7 @@ export const ERROR_CODES = {
   ...WIKI_ERROR_CODES,
   ...SEARCH_ERROR_CODES,
   ...MCP_ERROR_CODES,
+  ...AGENTS_ERROR_CODES,
   // internal
   internal: 'A bug in ktx: please report it with the --debug output.',
 } as const;

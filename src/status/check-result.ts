@@ -2,7 +2,7 @@ import type { Connector } from '../connectors/port.js';
 import type { KtxConfig, LoadedConfig } from '../project/index.js';
 
 export type CheckLevel = 'ok' | 'warn' | 'fail' | 'skip';
-export type CheckArea = 'config' | 'connections' | 'llm' | 'embeddings' | 'context';
+export type CheckArea = 'config' | 'connections' | 'llm' | 'embeddings' | 'context' | 'agents';
 
 /** One line of `ktx status`. `id` is stable (scripts key on it); `fix` is set whenever level ≠ ok. */
 export interface CheckResult {
@@ -30,6 +30,8 @@ export interface StatusContext {
   llmReadiness(fast: boolean): Promise<LlmReadiness | null>;
   /** Resolves the embeddings block and, unless `fast`, embeds one probe text; null when the backend is none. */
   embeddingReadiness?(fast: boolean): Promise<EmbeddingReadiness | null>;
+  /** Whether this project's MCP HTTP daemon answers (supplied by the app: status cannot import mcp). */
+  mcpDaemon?(): Promise<{ running: boolean; url?: string }>;
 }
 
 export interface SemanticLayerSummary {

@@ -1,4 +1,5 @@
 import type { CheckResult, StatusCheck, StatusContext } from './check-result.js';
+import { agentsConfigured } from './checks/agents-configured.js';
 import { configValid } from './checks/config-valid.js';
 import { connectionsReachable } from './checks/connections-reachable.js';
 import { contextBuilt } from './checks/context-built.js';
@@ -20,6 +21,7 @@ export const STATUS_CHECKS: readonly StatusCheck[] = [
   llmConfigured,
   embeddingsConfigured,
   contextBuilt,
+  agentsConfigured,
 ];
 
 /** `ktx status --validate`: the config alone, no I/O beyond reading ktx.yaml. */

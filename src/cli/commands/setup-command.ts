@@ -31,6 +31,16 @@ function renderSetup(result: SetupResult): string {
   return lines.join('\n');
 }
 
+function agentFlags(raw: SetupOptions) {
+  return {
+    targets: raw.target ?? [],
+    global: raw.global,
+    local: raw.local,
+    installDir: raw.installDir,
+    transport: raw.transport,
+  };
+}
+
 export function registerSetupCommand(program: Command, io: CliIo): void {
   program
     .command('setup')
@@ -74,9 +84,31 @@ export function registerSetupCommand(program: Command, io: CliIo): void {
     .option('--skip-test', 'write the connection and LLM settings without testing them')
     .option('--no-input', 'never prompt; fail naming the missing flag')
     .option('--yes', 'accept defaults without asking')
+    .option('--agents', 'only configure agent clients to use ktx (MCP server + workflow skill)')
+    .option(
+      '--target <client>',
+      'with --agents: claude-code, claude-desktop, codex, cursor, opencode, universal; repeatable',
+      collect,
+    )
+    .option('--global', 'with --agents: write the user-level config (claude-code, codex, cursor, opencode)')
+    .option('--local', 'with --agents: Claude Code private entry for this project in ~/.claude.json')
+    .option(
+      '--install-dir <dir>',
+      'with --agents: where project-scoped agent files go (default: the project)',
+    )
+    .option(
+      '--transport <transport>',
+      'with --agents: stdio (client starts ktx, default) or http (ktx mcp start daemon)',
+    )
     .action(async (raw: SetupOptions, command: Command) => {
       const context = commandContext(command, io);
       const app = await import('../../app/index.js');
+      if (raw.agents) {
+        const { renderSetupAgents } = await import('./setup-agents-render.js');
+        const result = app.setupAgents({ ...context.location, ...agentFlags(raw) });
+        context.emit(result, () => renderSetupAgents(result));
+        return;
+      }
       const discovered = app.discoverProject({ flag: context.location.projectDir, env: io.env, cwd: io.cwd });
       const projectDir = resolve(discovered.dir);
       const catalogues = {

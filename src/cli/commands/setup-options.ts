@@ -24,4 +24,11 @@ export interface SetupOptions {
   skipTest?: boolean;
   input: boolean;
   yes?: boolean;
+  /** `--agents`: only configure agent clients (see setup-agents-render.ts). */
+  agents?: boolean;
+  target?: string[];
+  global?: boolean;
+  local?: boolean;
+  installDir?: string;
+  transport?: string;
 }
