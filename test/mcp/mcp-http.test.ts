@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,5 +202,54 @@ describe('MCP HTTP authentication', () => {
         writeState: false,
       }),
     ).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+});
+
+describe('the mcp: block of ktx.yaml', () => {
+  it('supplies the token and allowed origins; a flag still wins', async () => {
+    const dir = await makeMcpProject();
+    const token = 'config-token-0123456789abcdef';
+    const configFile = join(dir, 'ktx.yaml');
+    writeFileSync(
+      configFile,
+      `${readFileSync(configFile, 'utf8')}\nmcp:\n  token: env:MCP_CONFIG_TOKEN\n  allowed_origins: [https://notebook.example]\n`,
+    );
+    const open = await serveHttp({
+      location: { projectDir: dir, env: { MCP_CONFIG_TOKEN: token } },
+      port: 0,
+      writeState: false,
+    });
+    try {
+      expect(open.auth).toBe('env:MCP_CONFIG_TOKEN');
+      expect((await raw(open.url, { body: INITIALIZE })).status).toBe(401);
+      const allowed = await raw(open.url, {
+        body: INITIALIZE,
+        headers: { authorization: `Bearer ${token}`, origin: 'https://notebook.example' },
+      });
+      expect(allowed.status).toBe(200);
+      const foreign = await raw(open.url, {
+        body: INITIALIZE,
+        headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
+      });
+      expect(foreign.status).toBe(403);
+    } finally {
+      await open.close();
+    }
+    const flagged = await serveHttp({
+      location: { projectDir: dir, env: { MCP_CONFIG_TOKEN: token, FLAG_TOKEN: `${token}-flag` } },
+      port: 0,
+      token: 'env:FLAG_TOKEN',
+      writeState: false,
+    });
+    expect(flagged.auth).toBe('env:FLAG_TOKEN');
+    await flagged.close();
+    // A literal token in the block is a config error, named with its line, before anything listens.
+    writeFileSync(
+      configFile,
+      `${readFileSync(configFile, 'utf8').replace('env:MCP_CONFIG_TOKEN', 'plain-secret-token-0000')}`,
+    );
+    await expect(
+      serveHttp({ location: { projectDir: dir, env: {} }, port: 0, writeState: false }),
+    ).rejects.toMatchObject({ code: 'config_invalid' });
   });
 });

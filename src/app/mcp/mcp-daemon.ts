@@ -36,9 +36,11 @@ export interface StartDaemonResult {
 export async function startMcpDaemon(input: StartDaemonInput): Promise<StartDaemonResult> {
   const project = openProject(input.location);
   const env = input.location.env ?? process.env;
-  const host = input.host ?? DEFAULT_MCP_HOST;
-  const port = input.port ?? DEFAULT_MCP_PORT;
-  const token = resolveMcpToken(input.token, project.dir, env);
+  // Flags win over the project's `mcp:` block; the foreground child reads the block too.
+  const settings = project.config.mcp ?? {};
+  const host = input.host ?? settings.host ?? DEFAULT_MCP_HOST;
+  const port = input.port ?? settings.port ?? DEFAULT_MCP_PORT;
+  const token = resolveMcpToken(input.token ?? settings.token, project.dir, env);
   if (!isLoopbackHost(host) && !token.token) {
     throw new KtxError(
       'mcp_token_required',

@@ -90,19 +90,26 @@ export async function serveHttp(input: ServeHttpInput): Promise<ServeHttpHandle>
   let handle: McpHttpHandle;
   let auth: string;
   try {
-    const token = resolveMcpToken(input.token, project.dir, env);
+    // Flags win over the project's `mcp:` block, which wins over the built-in defaults.
+    const settings = project.config.mcp ?? {};
+    const host = input.host ?? settings.host;
+    const port = input.port ?? settings.port;
+    const allowedHosts = [...(settings.allowed_hosts ?? []), ...(input.allowedHosts ?? [])];
+    const allowedOrigins = [...(settings.allowed_origins ?? []), ...(input.allowedOrigins ?? [])];
+    const callTimeoutMs = input.callTimeoutMs ?? settings.call_timeout_ms;
+    const token = resolveMcpToken(input.token ?? settings.token, project.dir, env);
     auth = token.auth;
     handle = await startMcpHttpServer({
       tools: ANALYST_TOOLS,
       context,
       version: ktxVersion(),
-      ...(input.host ? { host: input.host } : {}),
-      ...(input.port !== undefined ? { port: input.port } : {}),
+      ...(host ? { host } : {}),
+      ...(port !== undefined ? { port } : {}),
       ...(token.token ? { token: token.token } : {}),
-      ...(input.allowedHosts ? { allowedHosts: input.allowedHosts } : {}),
-      ...(input.allowedOrigins ? { allowedOrigins: input.allowedOrigins } : {}),
+      ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
       ...(input.maxBodyBytes ? { maxBodyBytes: input.maxBodyBytes } : {}),
-      ...(input.callTimeoutMs ? { callTimeoutMs: input.callTimeoutMs } : {}),
+      ...(callTimeoutMs ? { callTimeoutMs } : {}),
       ...(input.log ? { log: input.log, onToolCall: logLine(input.log) } : {}),
       health: { projectDir: project.dir, version: ktxVersion(), tools: ANALYST_TOOLS.length },
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONNECTION_ID_PATTERN, connectionSchema } from './connection-schema.js';
 import { EMBEDDING_BACKENDS, type EmbeddingBackend, embeddingsSchema } from './embeddings-schema.js';
 import { LLM_BACKENDS, type LlmBackend, llmSchema } from './llm-schema.js';
+import { mcpSchema } from './mcp-schema.js';
 import { scanSchema } from './scan-schema.js';
 
 export { EMBEDDING_BACKENDS, type EmbeddingBackend, LLM_BACKENDS, type LlmBackend };
@@ -32,6 +33,7 @@ export const ktxConfigSchema = z.strictObject({
   embeddings: embeddingsSchema.default({ backend: 'none' }),
   scan: scanSchema.default({}),
   ingest: ingestSchema.default({}),
+  mcp: mcpSchema.optional(),
   // Reference blocks we accept so existing projects load without warnings.
   setup: z.strictObject({ database_connection_ids: z.array(z.string()).optional() }).optional(),
   storage: z.looseObject({}).optional(),
