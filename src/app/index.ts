@@ -21,8 +21,10 @@ export {
   requireConnection,
   toConnectorConfig,
 } from './connector-config.js';
+export * from './demo/index.js';
 export { inferDriver } from './infer-driver.js';
 export * from './llm/index.js';
+export * from './mcp/index.js';
 export { openConnector } from './open-connector.js';
 export { type OpenProject, openProject, type ProjectLocation } from './open-project.js';
 export { type ProjectStatusInput, projectStatus } from './project-status.js';
@@ -41,4 +43,3 @@ export { type RunSemanticQueryInput, runSemanticQuery, type SemanticQueryResult 
 export { type DatabaseInput, type SetupInput, type SetupResult, setupProject } from './setup-project.js';
 export { type ConnectionTestResult, testConnection, testConnections } from './test-connections.js';
 export * from './wiki/index.js';
-export * from './mcp/index.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdminCommand } from './commands/admin-command.js';
 import { registerConnectionCommand } from './commands/connection-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerLlmCommand } from './commands/llm-command.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
@@ -61,6 +62,7 @@ export function buildProgram(io: CliIo): Command {
   registerSearchCommand(program, io);
   registerLlmCommand(program, io);
   registerMcpCommand(program, io);
+  registerDemoCommand(program, io);
   registerAdminCommand(program, io);
   return program;
 }
