@@ -51,7 +51,10 @@ describe('demo project → agents configured → daemon → sl_query rows', () =
       const got = new Map(rows.map((row) => [String(row[0]), Number(row[1])]));
 
       // Independently written: tickets of real customers (the QA account excluded) by priority.
-      const db = new Database(join(project, 'warehouse', 'brightdock.sqlite'), { readonly: true, fileMustExist: true });
+      const db = new Database(join(project, 'warehouse', 'brightdock.sqlite'), {
+        readonly: true,
+        fileMustExist: true,
+      });
       const expected = db
         .prepare(
           `select t.priority as priority, count(*) as n from support_tickets t
