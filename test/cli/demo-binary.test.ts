@@ -1,19 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runProcess } from '../support/run-process.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'ktx.js');
 
-function ktx(cwd: string, ...args: string[]) {
+async function ktx(cwd: string, ...args: string[]) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [bin, ...args], {
+  const run = await runProcess(process.execPath, [bin, ...args], {
     cwd,
-    encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    timeout: 120_000,
+    timeoutMs: 120_000,
   });
   return { ...run, elapsedMs: performance.now() - started };
 }
@@ -38,10 +37,10 @@ interface DemoJson {
 
 // Through the built binary, as a new user runs it (needs `npx tsc -p tsconfig.build.json`).
 describe('ktx demo through the built binary', () => {
-  it('builds the project offline in under 30 s and prints results, naive SQL and next steps', () => {
+  it('builds the project offline in under 30 s and prints results, naive SQL and next steps', async () => {
     expect(existsSync(join(root, 'dist', 'cli', 'main.js')), 'build first').toBe(true);
     const work = tempDir();
-    const run = ktx(work, 'demo');
+    const run = await ktx(work, 'demo');
     expect(run.status, run.stderr).toBe(0);
     expect(run.elapsedMs).toBeLessThan(30_000);
     // Piped: one plain progress line per step on stderr, no control characters.
@@ -68,14 +67,14 @@ describe('ktx demo through the built binary', () => {
     ])
       expect(run.stdout).toContain(step);
     // The project is a real ktx project: other commands work on it.
-    const sl = ktx(join(work, 'ktx-demo'), 'sl', 'validate');
+    const sl = await ktx(join(work, 'ktx-demo'), 'sl', 'validate');
     expect(sl.stdout).toBe('semantic-layer/brightdock: 12 source(s), no problems\n');
     expect(readFileSync(join(work, 'ktx-demo', 'ktx.yaml'), 'utf8')).toContain('warehouse/brightdock.sqlite');
   }, 120_000);
 
-  it('--json: discovered joins, clean validation, three queries, naive numbers that differ', () => {
+  it('--json: discovered joins, clean validation, three queries, naive numbers that differ', async () => {
     const work = tempDir();
-    const first = ktx(work, '--json', 'demo', '--dir', 'here');
+    const first = await ktx(work, '--json', 'demo', '--dir', 'here');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     const result = JSON.parse(first.stdout) as DemoJson;
@@ -99,23 +98,23 @@ describe('ktx demo through the built binary', () => {
     expect(result.elapsedMs).toBeLessThan(30_000);
 
     // Running it again refreshes the same demo in place.
-    const again = ktx(work, '--json', 'demo', '--dir', 'here');
+    const again = await ktx(work, '--json', 'demo', '--dir', 'here');
     expect(again.status, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as DemoJson).refreshed).toBe(true);
   }, 120_000);
 
-  it('refuses a non-empty folder that is not a demo, with one line and a fix', () => {
+  it('refuses a non-empty folder that is not a demo, with one line and a fix', async () => {
     const work = tempDir();
     mkdirSync(join(work, 'mine'));
     writeFileSync(join(work, 'mine', 'notes.txt'), 'keep me\n');
-    const run = ktx(work, 'demo', '--dir', 'mine');
+    const run = await ktx(work, 'demo', '--dir', 'mine');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
       /^error: .*mine is not empty and is not a ktx demo project\. Fix: .*--dir .*\n$/,
     );
     expect(readFileSync(join(work, 'mine', 'notes.txt'), 'utf8')).toBe('keep me\n');
-    const json = ktx(work, '--json', 'demo', '--dir', 'mine');
+    const json = await ktx(work, '--json', 'demo', '--dir', 'mine');
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'project_exists' } });
   }, 60_000);
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -11,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../support/run-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { type RunnableBlock, runnableBlocks, squashSpaces } from './runnable-blocks.js';
 
@@ -42,15 +42,10 @@ let demo = '';
 let env: NodeJS.ProcessEnv = {};
 
 function run(script: string, cwd: string) {
-  return spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
-    cwd,
-    env,
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
+  return runProcess('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd, env, timeoutMs: 90_000 });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = tempDir('ktx-docs-');
   const bin = join(work, 'bin');
   mkdirSync(bin);
@@ -69,7 +64,7 @@ beforeAll(() => {
     GIT_COMMITTER_EMAIL: 'docs@example.invalid',
   };
   demo = join(work, 'demo');
-  const built = run(`ktx demo --dir ${JSON.stringify(demo)}`, work);
+  const built = await run(`ktx demo --dir ${JSON.stringify(demo)}`, work);
   if (built.status !== 0) {
     throw new Error(`ktx demo failed (exit ${built.status}):\n${built.stderr}\n${built.stdout}`);
   }
@@ -88,13 +83,13 @@ describe('runnable examples in README.md and docs/', () => {
     describe(file, () => {
       let project = '';
       for (const block of blocks) {
-        it(`${file}:${block.line}`, () => {
+        it(`${file}:${block.line}`, async () => {
           if (!project) {
             project = join(work, file.replace(/[^a-z0-9]+/gi, '-'));
             cpSync(demo, project, { recursive: true });
             expect(existsSync(join(project, 'ktx.yaml'))).toBe(true);
           }
-          const result = run(block.script, project);
+          const result = await run(block.script, project);
           const where = `${file}:${block.line}\n$ ${block.script}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
           expect(result.status, `exit ${result.status}: ${where}`).toBe(0);
           const output = squashSpaces(result.stdout);
