@@ -46,6 +46,11 @@ export async function startHashEmbeddingServer(dimensions = 256) {
       );
     });
   });
+  // Never close an idle keep-alive socket from this side: the bench blocks its event loop for seconds
+  // (model loads, index writes), so the client could not see the close before reusing the socket and
+  // would get ECONNRESET (which the embedding provider does not retry). The client's own idle timeout
+  // closes sockets race-free.
+  server.keepAliveTimeout = 0;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}/v1`,

@@ -9,7 +9,7 @@ import { percentile } from '../harness.mjs';
 import { startHashEmbeddingServer } from './hash-embedding-server.mjs';
 import { QUESTIONS } from './questions.mjs';
 import { writeSaasProject } from './saas-project.mjs';
-import { writeSyntheticProject } from './synthetic-project.mjs';
+import { writeScannedShard, writeSyntheticProject } from './synthetic-project.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'ktx-bench-search-'));
 const lines = [];
@@ -48,6 +48,8 @@ async function latency(dir, questions, runs = 3) {
     await opened.index.sync();
     for (const [query] of questions.slice(0, 5)) await opened.index.search({ query });
     const samples = [];
+    // CPU time per query as well: wall-clock percentiles on a shared machine mostly measure its load.
+    const cpuStart = process.cpuUsage();
     for (let round = 0; round < runs; round++) {
       for (const [query] of questions) {
         const start = process.hrtime.bigint();
@@ -55,18 +57,27 @@ async function latency(dir, questions, runs = 3) {
         samples.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
     }
+    const cpu = process.cpuUsage(cpuStart);
     samples.sort((a, b) => a - b);
-    return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+    return {
+      p50: percentile(samples, 0.5),
+      p95: percentile(samples, 0.95),
+      n: samples.length,
+      cpuMs: (cpu.user + cpu.system) / 1000 / samples.length,
+    };
   } finally {
     await opened.close();
   }
 }
 
+/** One sync as a fresh `ktx` process does it (open the project and its index, sync), timed whole. */
 async function timeSync(dir) {
+  const started = performance.now();
   const opened = await openProjectIndex(openProject({ projectDir: dir }));
   try {
     const report = await opened.index.sync();
-    return { ...report, vectors: opened.index.stats().vectors };
+    const wallMs = performance.now() - started;
+    return { ...report, wallMs, vectors: opened.index.stats().vectors };
   } finally {
     await opened.close();
   }
@@ -117,7 +128,7 @@ try {
   );
   const bigLatency = await latency(big, questions, 10);
   say(
-    `  lexical query latency (warm, sync stat walk included): p50 ${ms(bigLatency.p50)}  p95 ${ms(bigLatency.p95)} over ${bigLatency.n}`,
+    `  lexical query latency (warm, sync stat walk included): p50 ${ms(bigLatency.p50)}  p95 ${ms(bigLatency.p95)} over ${bigLatency.n} (mean CPU ${ms(bigLatency.cpuMs)} per query)`,
   );
 
   // Single-file changes: one wiki page, one semantic-layer file.
@@ -126,19 +137,19 @@ try {
   const pageTimes = [];
   for (let round = 0; round < 5; round++) {
     writeFileSync(page, `${pageText}\nEdit ${round}: the okapi clause.\n`);
-    pageTimes.push((await timeSync(big)).elapsedMs);
+    pageTimes.push((await timeSync(big)).wallMs);
   }
   const sourceFile = join(big, 'semantic-layer', 'wh', 'crm_leads.yaml');
   const sourceText = readFileSync(sourceFile, 'utf8');
   const slTimes = [];
   for (let round = 0; round < 5; round++) {
     writeFileSync(sourceFile, sourceText.replace('Lifecycle status', `Lifecycle status ${round}`));
-    slTimes.push((await timeSync(big)).elapsedMs);
+    slTimes.push((await timeSync(big)).wallMs);
   }
   pageTimes.sort((a, b) => a - b);
   slTimes.sort((a, b) => a - b);
   say(
-    `  single-file change re-index (median of 5, open + sync): wiki page ${ms(percentile(pageTimes, 0.5))}; semantic-layer file ${ms(percentile(slTimes, 0.5))} (reloads the connection's model)`,
+    `  single-file change re-index (median of 5, open + sync): wiki page ${ms(percentile(pageTimes, 0.5))}; semantic-layer source file ${ms(percentile(slTimes, 0.5))}`,
   );
 
   appendFileSync(
@@ -148,13 +159,32 @@ try {
   const embedStart = performance.now();
   const embedded = await timeSync(big);
   say(
-    `  embedding all documents (loopback hash server): ${ms(performance.now() - embedStart)} for ${embedded.embedded} texts (${embedded.vectors} vectors stored)`,
+    `  embedding all documents (loopback hash server): ${ms(performance.now() - embedStart)} for ${embedded.embedded} texts (${embedded.vectors} vectors stored)${embedded.embeddingProblem ? ` FAILED: ${embedded.embeddingProblem}` : ''}`,
   );
   const bigHybrid = await quality(big, questions);
   say(`  hybrid   recall@1 ${fmt(bigHybrid.at1)}  recall@5 ${fmt(bigHybrid.at5)}  MRR ${fmt(bigHybrid.mrr)}`);
   const bigHybridLatency = await latency(big, questions, 5);
   say(
-    `  hybrid query latency (warm): p50 ${ms(bigHybridLatency.p50)}  p95 ${ms(bigHybridLatency.p95)} over ${bigHybridLatency.n}`,
+    `  hybrid query latency (warm): p50 ${ms(bigHybridLatency.p50)}  p95 ${ms(bigHybridLatency.p95)} over ${bigHybridLatency.n} (mean CPU ${ms(bigHybridLatency.cpuMs)} per query, the in-process embedding server included)`,
+  );
+
+  // An overlay edit on a scanned table: it composes onto its entry in a 300-table manifest shard.
+  writeFileSync(join(big, 'ktx.yaml'), 'connections:\n  wh:\n    driver: sqlite\n    path: wh.db\n');
+  const shardStart = performance.now();
+  writeScannedShard(big);
+  const shardSync = await timeSync(big);
+  const overlay = join(big, 'semantic-layer', 'wh', 'scanned_leads_0.yaml');
+  const overlayTimes = [];
+  for (let round = 0; round < 5; round++) {
+    writeFileSync(
+      overlay,
+      `name: scanned_leads_0\ndescriptions: {user: Leads edit ${round}}\nmeasures: [{name: lead_count, expr: "count(*)"}]\n`,
+    );
+    overlayTimes.push((await timeSync(big)).wallMs);
+  }
+  overlayTimes.sort((a, b) => a - b);
+  say(
+    `  lexical: adding a 300-table scan shard ${ms(performance.now() - shardStart)} (${shardSync.changedOrigins} sources); overlay edit on one of its tables (median of 5) ${ms(percentile(overlayTimes, 0.5))}`,
   );
   say(
     'targets: p50 < 10 ms warm at 10,000 entities; full lexical reindex < 5 s; single-file change < 100 ms',

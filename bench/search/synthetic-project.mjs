@@ -157,3 +157,28 @@ export function writeSyntheticProject(dir, { sources = 300, pages = 400 } = {}) 
   }
   return { questions, entities };
 }
+
+/**
+ * A scan manifest shard of `tables` scanned tables (20 columns each) in `semantic-layer/wh/_schema/`,
+ * as `ktx scan` writes one per schema; returns its path. For timing an overlay edit, which composes
+ * onto its shard entry.
+ */
+export function writeScannedShard(dir, { tables = 300 } = {}) {
+  const random = rng(7);
+  const lines = ['tables:'];
+  for (let index = 0; index < tables; index++) {
+    const name = `scanned_${NOUNS[index % NOUNS.length]}_${index}`;
+    lines.push(
+      `  ${name}:`,
+      `    table: main.${name}`,
+      `    description: Scanned ${name.replace(/_/g, ' ')}`,
+    );
+    lines.push('    columns:', '      - name: id', '        type: INTEGER', '        pk: true');
+    for (let c = 0; c < 19; c++) {
+      lines.push(`      - name: ${WORDS[Math.floor(random() * WORDS.length)]}_${c}`, '        type: REAL');
+    }
+  }
+  const path = join(dir, 'semantic-layer', 'wh', '_schema', 'main.yaml');
+  write(path, `${lines.join('\n')}\n`);
+  return path;
+}

@@ -2,8 +2,9 @@ import type { SearchDocument } from './search-types.js';
 
 /**
  * A family of documents the index keeps in sync (wiki pages, one connection's semantic layer, its
- * scanned values). Origins are the unit of change: usually one file, or a group of files that only
- * make sense together. `stamps` must be cheap (stat, not read): it runs before every query.
+ * scanned values). Origins are the unit of change: one file, one source (whatever files compose
+ * it), or a group of files that only make sense together. `stamps` runs before every query, so it
+ * must be cheap: a stat per file, and reading only files whose stat moved.
  */
 export interface DocumentCollector {
   /** Every origin that exists now → a stamp that changes whenever its content may have changed. */
@@ -12,4 +13,6 @@ export interface DocumentCollector {
   documents(
     origins: readonly string[],
   ): Promise<Map<string, SearchDocument[]>> | Map<string, SearchDocument[]>;
+  /** Forgets any state kept between syncs (`ktx admin reindex` rebuilds from the files alone). */
+  reset?(): void;
 }

@@ -75,12 +75,33 @@ export function openIndexDatabase(path: string): IndexDatabase {
   return db;
 }
 
+const statements = new WeakMap<IndexDatabase, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for `sql` on `db`, prepared once per connection: preparing costs about as
+ * much as running the small statements of a query or a no-change sync.
+ */
+export function statement(db: IndexDatabase, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let prepared = byText.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    byText.set(sql, prepared);
+  }
+  return prepared;
+}
+
 export function getMeta(db: IndexDatabase, key: string): string | undefined {
-  return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  return statement(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
 }
 
 export function setMeta(db: IndexDatabase, key: string, value: string): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
 }

@@ -1,7 +1,7 @@
 import { type Embedder, normalise } from './embedder.js';
 import { fuseRanks } from './fuse-ranks.js';
 import { ftsMatchExpression, queryTerms } from './identifier-terms.js';
-import { BM25_WEIGHTS, FTS_COLUMNS, type IndexDatabase } from './index-schema.js';
+import { BM25_WEIGHTS, FTS_COLUMNS, type IndexDatabase, statement } from './index-schema.js';
 import { makeSnippet } from './make-snippet.js';
 import type { SearchHit, SearchKind, SearchOutcome, SearchQuery } from './search-types.js';
 import type { DocMeta, VectorCache } from './vector-cache.js';
@@ -15,6 +15,10 @@ interface DocRow {
   connectionId: string | null;
   summary: string | null;
 }
+
+// Fixed statement texts, prepared once per connection: ids travel as one JSON array parameter.
+const LEXICAL_SQL = `SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, ${BM25_WEIGHTS.join(', ')}) LIMIT ?`;
+const ID_LIST = '(SELECT value FROM json_each(?))';
 
 /** Lane weights: the vector lane sees meaning, the lexical lane exact names; neither dominates. */
 const LEXICAL_WEIGHT = 1;
@@ -37,8 +41,7 @@ export async function queryIndex(
   const userId = query.userId ?? null;
   const overridden = new Set<string>(
     userId
-      ? (db
-          .prepare("SELECT key FROM docs WHERE kind = 'wiki' AND user_id = ?")
+      ? (statement(db, "SELECT key FROM docs WHERE kind = 'wiki' AND user_id = ?")
           .pluck()
           .all(userId) as string[])
       : [],
@@ -58,10 +61,7 @@ export async function queryIndex(
       ? `kind : (${[...kinds].map((kind) => `"${kind}"`).join(' OR ')}) AND ${words}`
       : words;
     const narrowed = userId !== null || overridden.size > 0 || query.connectionId !== undefined;
-    const ids = db
-      .prepare(
-        `SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, ${BM25_WEIGHTS.join(', ')}) LIMIT ?`,
-      )
+    const ids = statement(db, LEXICAL_SQL)
       .pluck()
       .all(match, narrowed ? pool * 4 : pool) as number[];
     const metas = metasOf(db, ids);
@@ -91,12 +91,11 @@ export async function queryIndex(
   const candidateIds = ranked.slice(0, pool * 2).map(([id]) => id);
   const rows = new Map<number, DocRow>();
   if (candidateIds.length > 0) {
-    const select = db.prepare(
-      `SELECT id, kind, key, title, path, connection_id AS connectionId, summary FROM docs WHERE id IN (${candidateIds
-        .map(() => '?')
-        .join(',')})`,
+    const select = statement(
+      db,
+      `SELECT id, kind, key, title, path, connection_id AS connectionId, summary FROM docs WHERE id IN ${ID_LIST}`,
     );
-    for (const row of select.all(...candidateIds) as DocRow[]) rows.set(row.id, row);
+    for (const row of select.all(JSON.stringify(candidateIds)) as DocRow[]) rows.set(row.id, row);
   }
 
   const hits: (SearchHit & { id: number })[] = [];
@@ -122,11 +121,9 @@ export async function queryIndex(
   }
   const bodies = new Map<number, string>();
   if (hits.length > 0) {
-    const select = db.prepare(
-      `SELECT rowid, body FROM docs_fts WHERE rowid IN (${hits.map(() => '?').join(',')})`,
-    );
-    for (const row of select.all(...hits.map((hit) => hit.id)) as { rowid: number; body: string }[])
-      bodies.set(row.rowid, row.body);
+    const select = statement(db, `SELECT rowid, body FROM docs_fts WHERE rowid IN ${ID_LIST}`);
+    const ids = JSON.stringify(hits.map((hit) => hit.id));
+    for (const row of select.all(ids) as { rowid: number; body: string }[]) bodies.set(row.rowid, row.body);
   }
   return {
     hits: hits.map(({ id, ...hit }) => ({
@@ -149,9 +146,10 @@ function snippetFor(row: DocRow, body: string, terms: readonly string[]): string
 function metasOf(db: IndexDatabase, ids: readonly number[]): Map<number, DocMeta> {
   const out = new Map<number, DocMeta>();
   if (ids.length === 0) return out;
-  const select = db.prepare(
-    `SELECT id, kind, key, user_id AS userId, connection_id AS connectionId FROM docs WHERE id IN (${ids.map(() => '?').join(',')})`,
+  const select = statement(
+    db,
+    `SELECT id, kind, key, user_id AS userId, connection_id AS connectionId FROM docs WHERE id IN ${ID_LIST}`,
   );
-  for (const row of select.all(...ids) as DocMeta[]) out.set(row.id, row);
+  for (const row of select.all(JSON.stringify(ids)) as DocMeta[]) out.set(row.id, row);
   return out;
 }

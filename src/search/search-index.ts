@@ -4,6 +4,7 @@ import type { Embedder } from './embedder.js';
 import { clearIndex, type IndexDatabase, openIndexDatabase } from './index-schema.js';
 import { queryIndex } from './query-index.js';
 import { SEARCH_KINDS, type SearchOutcome, type SearchQuery } from './search-types.js';
+import { StoredStamps } from './stored-stamps.js';
 import { type SyncReport, syncDocuments } from './sync-documents.js';
 import { VectorCache } from './vector-cache.js';
 
@@ -27,6 +28,7 @@ export interface IndexStats {
 export class SearchIndex {
   private readonly db: IndexDatabase;
   private readonly vectors: VectorCache;
+  private readonly storedStamps = new StoredStamps();
 
   constructor(
     readonly path: string,
@@ -37,7 +39,10 @@ export class SearchIndex {
   }
 
   sync(signal?: AbortSignal): Promise<SyncReport> {
-    return syncDocuments(this.db, this.options.collectors, this.options.embedder, signal ? { signal } : {});
+    return syncDocuments(this.db, this.options.collectors, this.options.embedder, {
+      storedStamps: this.storedStamps,
+      ...(signal ? { signal } : {}),
+    });
   }
 
   async search(query: SearchQuery): Promise<SearchOutcome & { sync: SyncReport }> {
@@ -61,6 +66,7 @@ export class SearchIndex {
 
   /** Drops every document and vector and builds them again from the collectors. */
   async reindex(signal?: AbortSignal): Promise<SyncReport> {
+    for (const collector of this.options.collectors) collector.reset?.();
     this.db.transaction(() => clearIndex(this.db, true)).immediate();
     return this.sync(signal);
   }

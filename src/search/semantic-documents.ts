@@ -32,92 +32,93 @@ function tagsOf(source: SemanticSource): string[] {
  * `column`; columns of authored sources and overlays are `dimension`.
  */
 export function semanticDocuments(model: SemanticModel, connectionId: string): SearchDocument[] {
+  return [...model.sources.values()].flatMap((source) => sourceDocuments(source, connectionId));
+}
+
+/** The documents of one source: itself, its measures, segments and visible columns. */
+export function sourceDocuments(source: SemanticSource, connectionId: string): SearchDocument[] {
   const docs: SearchDocument[] = [];
-  for (const source of model.sources.values()) {
-    const path = source.file;
-    const scannedOnly = path !== undefined && /(^|\/)_schema\//.test(path);
-    const relation = source.relation.kind === 'table' ? source.relation.path.join('.') : 'SQL';
-    const common = { connectionId, ...(path ? { path } : {}) };
-    const tags = tagsOf(source);
+  const path = source.file;
+  const scannedOnly = path !== undefined && /(^|\/)_schema\//.test(path);
+  const relation = source.relation.kind === 'table' ? source.relation.path.join('.') : 'SQL';
+  const common = { connectionId, ...(path ? { path } : {}) };
+  const tags = tagsOf(source);
+  docs.push({
+    kind: 'source',
+    key: source.name,
+    title: source.name,
+    names: [source.name, relation],
+    ...(source.description ? { summary: source.description } : {}),
+    body: [
+      `Table ${relation}.`,
+      source.columns.length > 0 ? `Columns: ${source.columns.map((column) => column.name).join(', ')}.` : '',
+      source.measures.length > 0
+        ? `Measures: ${source.measures.map((measure) => measure.name).join(', ')}.`
+        : '',
+      source.segments.length > 0
+        ? `Segments: ${source.segments.map((segment) => segment.name).join(', ')}.`
+        : '',
+      source.joins.length > 0
+        ? `Joins: ${source.joins.map((join) => join.alias ?? join.to).join(', ')}.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    tags,
+    ...common,
+  });
+  for (const measure of source.measures) {
     docs.push({
-      kind: 'source',
-      key: source.name,
-      title: source.name,
-      names: [source.name, relation],
-      ...(source.description ? { summary: source.description } : {}),
+      kind: 'measure',
+      key: `${source.name}.${measure.name}`,
+      title: `${source.name}.${measure.name}`,
+      names: [measure.name, source.name],
+      ...(measure.description ? { summary: measure.description } : {}),
       body: [
-        `Table ${relation}.`,
-        source.columns.length > 0
-          ? `Columns: ${source.columns.map((column) => column.name).join(', ')}.`
-          : '',
-        source.measures.length > 0
-          ? `Measures: ${source.measures.map((measure) => measure.name).join(', ')}.`
-          : '',
-        source.segments.length > 0
-          ? `Segments: ${source.segments.map((segment) => segment.name).join(', ')}.`
-          : '',
-        source.joins.length > 0
-          ? `Joins: ${source.joins.map((join) => join.alias ?? join.to).join(', ')}.`
-          : '',
+        `Measure of ${source.name}:`,
+        expressionWords(measure.expr).join(' '),
+        measure.filter ? `where ${expressionWords(measure.filter).join(' ')}` : '',
+        measure.segments.length > 0 ? `segments ${measure.segments.join(', ')}` : '',
+        measure.window ? `window ${measure.window.kind}` : '',
       ]
         .filter(Boolean)
         .join(' '),
       tags,
       ...common,
     });
-    for (const measure of source.measures) {
-      docs.push({
-        kind: 'measure',
-        key: `${source.name}.${measure.name}`,
-        title: `${source.name}.${measure.name}`,
-        names: [measure.name, source.name],
-        ...(measure.description ? { summary: measure.description } : {}),
-        body: [
-          `Measure of ${source.name}:`,
-          expressionWords(measure.expr).join(' '),
-          measure.filter ? `where ${expressionWords(measure.filter).join(' ')}` : '',
-          measure.segments.length > 0 ? `segments ${measure.segments.join(', ')}` : '',
-          measure.window ? `window ${measure.window.kind}` : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-        tags,
-        ...common,
-      });
-    }
-    for (const segment of source.segments) {
-      docs.push({
-        kind: 'segment',
-        key: `${source.name}.${segment.name}`,
-        title: `${source.name}.${segment.name}`,
-        names: [segment.name, source.name],
-        ...(segment.description ? { summary: segment.description } : {}),
-        body: `Segment of ${source.name}: ${expressionWords(segment.expr).join(' ')}`,
-        tags,
-        ...common,
-      });
-    }
-    for (const column of source.columns) {
-      if (column.visibility === 'hidden') continue;
-      docs.push({
-        kind: scannedOnly ? 'column' : 'dimension',
-        key: `${source.name}.${column.name}`,
-        title: `${source.name}.${column.name}`,
-        names: [column.name, source.name],
-        ...(column.description ? { summary: column.description } : {}),
-        body: [
-          `${column.type}${column.role === 'time' ? ' time' : ''} column of ${source.name}`,
-          column.metadata?.nativeType ? `(${column.metadata.nativeType})` : '',
-          column.expr ? `computed from ${expressionWords(column.expr).join(' ')}` : '',
-          Object.values(column.metadata?.enumValues ?? {})
-            .flat()
-            .join(', '),
-        ]
-          .filter(Boolean)
-          .join(' '),
-        ...common,
-      });
-    }
+  }
+  for (const segment of source.segments) {
+    docs.push({
+      kind: 'segment',
+      key: `${source.name}.${segment.name}`,
+      title: `${source.name}.${segment.name}`,
+      names: [segment.name, source.name],
+      ...(segment.description ? { summary: segment.description } : {}),
+      body: `Segment of ${source.name}: ${expressionWords(segment.expr).join(' ')}`,
+      tags,
+      ...common,
+    });
+  }
+  for (const column of source.columns) {
+    if (column.visibility === 'hidden') continue;
+    docs.push({
+      kind: scannedOnly ? 'column' : 'dimension',
+      key: `${source.name}.${column.name}`,
+      title: `${source.name}.${column.name}`,
+      names: [column.name, source.name],
+      ...(column.description ? { summary: column.description } : {}),
+      body: [
+        `${column.type}${column.role === 'time' ? ' time' : ''} column of ${source.name}`,
+        column.metadata?.nativeType ? `(${column.metadata.nativeType})` : '',
+        column.expr ? `computed from ${expressionWords(column.expr).join(' ')}` : '',
+        Object.values(column.metadata?.enumValues ?? {})
+          .flat()
+          .join(', '),
+      ]
+        .filter(Boolean)
+        .join(' '),
+      ...common,
+    });
   }
   return docs;
 }

@@ -4,6 +4,7 @@ import { documentIdent, embeddingText, sha1 } from './embedding-text.js';
 import { expandNames } from './identifier-terms.js';
 import { bumpGeneration, getMeta, type IndexDatabase, setMeta } from './index-schema.js';
 import type { SearchDocument } from './search-types.js';
+import { StoredStamps } from './stored-stamps.js';
 
 export interface SyncReport {
   /** Origins whose documents were rebuilt (changed or new) and origins dropped. */
@@ -24,6 +25,12 @@ interface PreparedDoc {
   hash: string;
   embedText: string;
   embedHash: string;
+}
+
+function groupInto<K>(groups: Map<K, string[]>, key: K, value: string): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
 }
 
 function prepare(doc: SearchDocument): PreparedDoc {
@@ -50,7 +57,7 @@ export async function syncDocuments(
   db: IndexDatabase,
   collectors: readonly DocumentCollector[],
   embedder: Embedder | undefined,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; storedStamps?: StoredStamps } = {},
 ): Promise<SyncReport> {
   const started = performance.now();
   const report: SyncReport = {
@@ -62,11 +69,7 @@ export async function syncDocuments(
     embedded: 0,
     elapsedMs: 0,
   };
-  const stored = new Map(
-    (db.prepare('SELECT origin, stamp FROM origins').all() as { origin: string; stamp: string }[]).map(
-      (row) => [row.origin, row.stamp],
-    ),
-  );
+  const stored = (options.storedStamps ?? new StoredStamps()).current(db);
   const current = new Map<string, { stamp: string; collector: DocumentCollector }>();
   for (const collector of collectors)
     for (const [origin, stamp] of collector.stamps()) current.set(origin, { stamp, collector });
@@ -83,8 +86,7 @@ export async function syncDocuments(
 
   // Read the changed origins' documents, grouped by collector so each reads its files once.
   const byCollector = new Map<DocumentCollector, string[]>();
-  for (const [origin, { collector }] of changed)
-    byCollector.set(collector, [...(byCollector.get(collector) ?? []), origin]);
+  for (const [origin, { collector }] of changed) groupInto(byCollector, collector, origin);
   const fresh = new Map<string, PreparedDoc[]>();
   for (const [collector, origins] of byCollector) {
     const documents = await collector.documents(origins);
@@ -114,13 +116,18 @@ export async function syncDocuments(
       const backlogOrigins = new Set(backlog.map((row) => row.origin).filter((origin) => !fresh.has(origin)));
       if (backlogOrigins.size > 0) {
         // Their text is not stored; rebuild those origins too (their stamps are unchanged, so cheap to re-read).
+        const backlogByCollector = new Map<DocumentCollector, string[]>();
         for (const origin of backlogOrigins) {
           const entry = current.get(origin);
-          if (!entry) continue;
-          const documents = await entry.collector.documents([origin]);
-          const prepared = (documents.get(origin) ?? []).map(prepare);
-          fresh.set(origin, prepared);
-          for (const doc of prepared) needed.set(doc.embedHash, doc.embedText);
+          if (entry) groupInto(backlogByCollector, entry.collector, origin);
+        }
+        for (const [collector, origins] of backlogByCollector) {
+          const documents = await collector.documents(origins);
+          for (const origin of origins) {
+            const prepared = (documents.get(origin) ?? []).map(prepare);
+            fresh.set(origin, prepared);
+            for (const doc of prepared) needed.set(doc.embedHash, doc.embedText);
+          }
         }
       }
     }

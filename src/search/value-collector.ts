@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentCollector } from './document-collector.js';
 import { sha1 } from './embedding-text.js';
-import { fileStamps } from './file-stamps.js';
+import { fileStamps, SETTLED_MS } from './file-stamps.js';
 import type { SearchDocument } from './search-types.js';
 
 // How many sampled values of one column are indexed: the frequent ones are what people type.
@@ -78,6 +78,8 @@ export function valueCollector(projectDir: string, connectionId: string): Docume
     const run = latestProfiledRun(projectDir, connectionId);
     return run ? join(projectDir, 'raw-sources', connectionId, 'scan', run, 'tables') : undefined;
   };
+  // The last stamp by folder and mtime: the folder's name listing is read only when either moves.
+  let last: { key: string; stamp: string } | undefined;
   return {
     // Evidence is written by the scanner only, once per run and by atomic rename (which moves the
     // folder's mtime): the run id, the folder's mtime and its file names stamp it without a stat per file.
@@ -86,9 +88,12 @@ export function valueCollector(projectDir: string, connectionId: string): Docume
       if (!dir) return new Map();
       const stat = statSync(dir, { throwIfNoEntry: false });
       if (!stat) return new Map();
-      return new Map([
-        [origin, sha1(`${dir}\u0001${stat.mtimeMs}\u0001${readdirSync(dir).sort().join('\n')}`)],
-      ]);
+      const key = `${dir}\u0001${stat.mtimeMs}`;
+      if (last?.key === key) return new Map([[origin, last.stamp]]);
+      const stamp = sha1(`${key}\u0001${readdirSync(dir).sort().join('\n')}`);
+      // Kept only once the folder has settled: an entry added within its mtime tick leaves the mtime.
+      last = Date.now() - stat.mtimeMs > SETTLED_MS ? { key, stamp } : undefined;
+      return new Map([[origin, stamp]]);
     },
     documents(origins) {
       const dir = runDir();

@@ -1,5 +1,6 @@
 import { fromBlob } from './embedder.js';
 import { getMeta, type IndexDatabase } from './index-schema.js';
+import { TopRows } from './top-rows.js';
 
 /** What a lane filter looks at. */
 export interface DocMeta {
@@ -43,22 +44,18 @@ export class VectorCache {
   /** Ids of the `limit` documents most similar to the (normalised) query, among those `allowed` accepts. */
   nearest(query: Float32Array, limit: number, allowed: (meta: DocMeta) => boolean): number[] {
     this.load();
-    if (this.width === 0 || query.length !== this.width) return [];
-    const scored: { meta: DocMeta; score: number }[] = [];
+    if (this.width === 0 || query.length !== this.width || limit <= 0) return [];
     const { metas, matrix, width } = this;
+    // The best `limit` allowed rows, kept in a min-heap (worst on top) so no full sort is needed;
+    // equal scores rank by row, as a stable sort of every score would.
+    const heap = new TopRows(limit);
     for (let row = 0; row < metas.length; row++) {
       let dot = 0;
       const offset = row * width;
       for (let col = 0; col < width; col++) dot += (matrix[offset + col] as number) * (query[col] as number);
       // Non-positive similarity is no evidence at all; leaving it out keeps noise out of the fusion.
-      if (dot > 0) scored.push({ meta: metas[row] as DocMeta, score: dot });
+      if (dot > 0 && heap.admits(dot) && allowed(metas[row] as DocMeta)) heap.push(dot, row);
     }
-    scored.sort((a, b) => b.score - a.score);
-    const out: number[] = [];
-    for (const entry of scored) {
-      if (out.length >= limit) break;
-      if (allowed(entry.meta)) out.push(entry.meta.id);
-    }
-    return out;
+    return heap.sorted().map((row) => (metas[row] as DocMeta).id);
   }
 }

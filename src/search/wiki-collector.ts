@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readWikiPage, type WikiPage, wikiLocationOf } from '../wiki/index.js';
 import { chunkMarkdown } from './chunk-markdown.js';
 import type { DocumentCollector } from './document-collector.js';
-import { fileStamps } from './file-stamps.js';
+import { FileStampWalker } from './file-stamps.js';
 import type { SearchDocument } from './search-types.js';
 
 /** One document per body chunk of a page; title, summary, tags and names repeat on each. */
@@ -28,13 +28,14 @@ export function wikiDocuments(page: WikiPage): SearchDocument[] {
  * re-reads and re-indexes that page only. Pages are read through the wiki layer, never parsed here.
  */
 export function wikiCollector(projectDir: string): DocumentCollector {
+  const walker = new FileStampWalker(
+    projectDir,
+    join(projectDir, 'wiki'),
+    (name) => name.endsWith('.md') && !name.startsWith('.'),
+  );
   return {
     stamps() {
-      const files = fileStamps(
-        projectDir,
-        join(projectDir, 'wiki'),
-        (name) => name.endsWith('.md') && !name.startsWith('.'),
-      );
+      const files = walker.stamps();
       // Misnamed files (not a valid key) are filtered when read, keeping this walk to stats only.
       return new Map(files.map((file) => [`wiki:${file.path}`, file.stamp]));
     },

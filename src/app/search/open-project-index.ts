@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DRIVER_DIALECT } from '../../connectors/port.js';
 import { toKtxError } from '../../core/index.js';
 import { createEmbeddingProvider, createRateLimitGovernor, type EmbeddingProvider } from '../../llm/index.js';
 import {
@@ -8,8 +9,9 @@ import {
   valueCollector,
   wikiCollector,
 } from '../../search/index.js';
+import { loadSemanticModel } from '../../semantic/index.js';
+import { requireConnection } from '../connector-config.js';
 import type { OpenProject } from '../open-project.js';
-import { loadSemanticLayer } from '../semantic-layer.js';
 import { resolveEmbeddingConfig } from './resolve-embedding-config.js';
 
 export interface ProjectIndex {
@@ -20,6 +22,12 @@ export interface ProjectIndex {
 }
 
 export const SEARCH_INDEX_FILE = 'search.sqlite';
+/** Per connection: outlines of semantic-layer files (which declares which source) and shard parses. */
+const SEARCH_CACHE_DIR = 'search-cache';
+
+function connectionDialect(project: OpenProject, connectionId: string) {
+  return DRIVER_DIALECT[requireConnection(project.config, connectionId).driver];
+}
 
 /** The embedder the index uses: the provider's vectors, named by backend, model and width. */
 function embedderOf(provider: EmbeddingProvider): Embedder {
@@ -42,7 +50,9 @@ export async function openProjectIndex(project: OpenProject): Promise<ProjectInd
       semanticCollector({
         projectDir: project.dir,
         connectionId,
-        load: () => loadSemanticLayer(project, connectionId).model,
+        cacheDir: join(project.layout.state, SEARCH_CACHE_DIR, encodeURIComponent(connectionId)),
+        load: (files, options) =>
+          loadSemanticModel(files, { dialect: connectionDialect(project, connectionId), ...options }).model,
       }),
       valueCollector(project.dir, connectionId),
     ]),

@@ -12,6 +12,7 @@ import { readOverlay } from './read-overlay.js';
 import { readStandaloneSource } from './read-standalone-source.js';
 import { resolveDraft } from './resolve-draft.js';
 import type { SemanticModel, SemanticSource } from './semantic-model.js';
+import type { SemanticParseCache } from './semantic-parse-cache.js';
 import type { SourceDraft } from './source-draft.js';
 import { parseYamlFile, siteAt, type YamlFile } from './yaml-file.js';
 import { isMapping } from './yaml-values.js';
@@ -26,6 +27,17 @@ export interface LoadSemanticModelOptions {
   readonly dialect: DialectName;
   /** Sources just written or edited; enables the write-time checks of `validateSemanticModel`. */
   readonly recentlyTouched?: readonly string[];
+  /**
+   * Load only these sources: manifest-shard entries of other names are not read (unless an authored
+   * file uses `inherits_columns_from`, which is matched against every entry). For callers that pass
+   * just the files declaring these names (see `outlineSemanticFile`), such as the search index. The
+   * sources come out as in a whole load except `physicalColumns` of a standalone table source, which
+   * it learns from whichever shards were passed; the diagnostics cover only what was loaded. Such a
+   * partial model is for reading definitions, not for compiling queries.
+   */
+  readonly only?: ReadonlySet<string>;
+  /** Parses shared with earlier calls (same path and text → parsed once). */
+  readonly parseCache?: SemanticParseCache;
 }
 
 export interface LoadedSemanticModel {
@@ -52,7 +64,9 @@ export function loadSemanticModel(
   for (const file of [...files].sort((left, right) => compare(left.path, right.path))) {
     const kind = classifyFile(file.path);
     if (kind === 'ignored') continue;
-    const parsed = parseYamlFile(file.path, file.text);
+    const parsed = options.parseCache
+      ? options.parseCache.parse(file.path, file.text)
+      : parseYamlFile(file.path, file.text);
     if (!parsed.ok) diagnostics.push(...parsed.diagnostics);
     else if (parsed.yaml.value == null) diagnostics.push(emptyFile(file.path));
     else (kind === 'manifest' ? shards : authored).push(parsed.yaml);
@@ -60,8 +74,9 @@ export function loadSemanticModel(
 
   // Tier 1: the first entry of a name wins; duplicates are reported by validation.
   const manifest = new Map<string, SourceDraft>();
+  const only = options.only && !authored.some(readsManifest) ? options.only : undefined;
   for (const yaml of shards) {
-    const read = readManifestShard(yaml);
+    const read = readManifestShard(only ? onlyEntries(yaml, only) : yaml);
     diagnostics.push(...read.diagnostics);
     for (const draft of read.drafts) {
       definitions.push({ name: draft.name, kind: 'manifest', site: draft.site });
@@ -178,6 +193,22 @@ function declaredName(yaml: YamlFile, diagnostics: Diagnostic[]): string | undef
     fix: 'add `name: <source_name>` at the top',
   });
   return undefined;
+}
+
+/** A standalone source that inherits columns reads every manifest entry to find its match. */
+function readsManifest(yaml: YamlFile): boolean {
+  const value = yaml.value;
+  return (
+    isMapping(value) && (value.table != null || value.sql != null) && value.inherits_columns_from != null
+  );
+}
+
+/** The shard with only the named `tables:` entries; each entry is read on its own, so they read alike. */
+function onlyEntries(yaml: YamlFile, names: ReadonlySet<string>): YamlFile {
+  const value = yaml.value;
+  if (!isMapping(value) || !isMapping(value.tables)) return yaml;
+  const tables = Object.fromEntries(Object.entries(value.tables).filter(([name]) => names.has(name)));
+  return { ...yaml, value: { ...value, tables } };
 }
 
 /** A table source whose table is a scanned one learns its physical columns (for reference checks). */

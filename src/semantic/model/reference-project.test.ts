@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSemanticModel } from './load-semantic-model.js';
+import { SemanticParseCache } from './semantic-parse-cache.js';
 
 // A project laid out like the reference's `ecommerce` fixture (spec §4.1): a scanned shard, overlays
 // adding measures, and a standalone SQL source. Written the way the reference writes files (quoted
@@ -176,5 +177,18 @@ describe('a reference-style project', () => {
     expect(churn.relation.kind).toBe('sql');
     expect(churn.physicalColumns).toEqual(['customer_id', 'orders_90d', 'last_order_at']);
     expect(churn.joins[0]!.keys).toEqual([{ from: 'customer_id', to: 'id' }]);
+  });
+
+  it('loads alike from stored (portable) parses, lines of every definition site included', () => {
+    const plain = loadSemanticModel(files, { dialect: 'postgres' });
+    const parsed = new SemanticParseCache();
+    const adopted = new SemanticParseCache();
+    for (const each of files) {
+      parsed.parse(each.path, each.text);
+      adopted.adopt(each.path, each.text, JSON.parse(JSON.stringify(parsed.portable(each.path))));
+    }
+    const loaded = loadSemanticModel(files, { dialect: 'postgres', parseCache: adopted });
+    expect(loaded.diagnostics).toEqual(plain.diagnostics);
+    expect([...loaded.model.sources]).toEqual([...plain.model.sources]);
   });
 });

@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../core/index.js';
+import { type PortableYaml, portableYaml } from './portable-yaml.js';
 import type { DefinitionSite } from './semantic-model.js';
 
 export type KeyPath = readonly (string | number)[];
@@ -12,19 +13,28 @@ export interface YamlFile {
   lineOf(path: KeyPath, key?: string): number | undefined;
 }
 
+/** A parsed file, or why it does not parse. */
+export type ParsedYamlFile = { ok: true; yaml: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
+
 /**
  * Parses one YAML text. Syntax errors come back as diagnostics, never as exceptions, so one broken
  * file never hides its siblings. YAML 1.2 is used on purpose: an unquoted `on:` key stays the string
  * `on` (YAML 1.1 would read it as `true`).
  */
-export function parseYamlFile(
+export function parseYamlFile(file: string, text: string): ParsedYamlFile {
+  return parseYamlText(file, text).parsed;
+}
+
+/** `parseYamlFile`, plus the portable form of a plain, valid document (computed when asked). */
+export function parseYamlText(
   file: string,
   text: string,
-): { ok: true; yaml: YamlFile } | { ok: false; diagnostics: Diagnostic[] } {
+): { parsed: ParsedYamlFile; portable: () => PortableYaml | undefined } {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const none = () => undefined;
   if (document.errors.length > 0) {
-    return {
+    const parsed: ParsedYamlFile = {
       ok: false,
       diagnostics: document.errors.map((error) => ({
         severity: 'error',
@@ -35,6 +45,7 @@ export function parseYamlFile(
         fix: 'fix the YAML syntax at that line; nothing else in this file was loaded',
       })),
     };
+    return { parsed, portable: none };
   }
   let value: unknown;
   try {
@@ -42,7 +53,7 @@ export function parseYamlFile(
   } catch (error) {
     // toJS refuses documents that expand too far through aliases (a "billion laughs" file).
     const message = error instanceof Error ? error.message : String(error);
-    return {
+    const parsed: ParsedYamlFile = {
       ok: false,
       diagnostics: [
         {
@@ -54,8 +65,12 @@ export function parseYamlFile(
         },
       ],
     };
+    return { parsed, portable: none };
   }
-  return { ok: true, yaml: { file, value, lineOf: (path, key) => lineOf(document, lines, path, key) } };
+  return {
+    parsed: { ok: true, yaml: { file, value, lineOf: (path, key) => lineOf(document, lines, path, key) } },
+    portable: () => portableYaml(document, lines, value),
+  };
 }
 
 interface RangedNode {
