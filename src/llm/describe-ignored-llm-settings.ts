@@ -2,6 +2,7 @@ import {
   CLAUDE_CODE_IGNORED_SETTINGS_REASON,
   claudeCodeIgnoredSettings,
 } from './backends/claude-code/claude-code-ignored-settings.js';
+import { codexIsolationNotes } from './backends/codex/codex-cli-launcher.js';
 import type { LlmPromptCaching, ResolvedLlmConfig } from './port.js';
 
 const DEFAULTS: LlmPromptCaching = {
@@ -69,6 +70,8 @@ export function describeIgnoredLlmSettings(config: ResolvedLlmConfig): string[] 
       if (changed.length > 0)
         lines.push(`codex ignores ${fields(changed)}: the Codex CLI manages its own prompt cache.`);
       if (!caching.enabled) lines.push('codex ignores llm.promptCaching.enabled: false.');
+      // Isolation the platform cannot give (Windows runs the CLI without ktx's flag wrapper).
+      lines.push(...codexIsolationNotes());
       break;
   }
   if (

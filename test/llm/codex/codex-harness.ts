@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCodexRuntime } from '../../../src/llm/backends/codex/codex-runtime.js';
-import type { LlmRuntime, LlmRuntimeDeps, ResolvedLlmConfig } from '../../../src/llm/port.js';
+import { type CodexRuntimeDeps, createCodexRuntime } from '../../../src/llm/backends/codex/codex-runtime.js';
+import type { LlmRuntime, ResolvedLlmConfig } from '../../../src/llm/port.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 /**
@@ -47,7 +47,7 @@ export function scriptedCodexConfig(
 export function scriptedCodexRuntime(
   serverUrl: string,
   overrides: Partial<ResolvedLlmConfig> = {},
-  deps: LlmRuntimeDeps = {},
+  deps: CodexRuntimeDeps = {},
 ): Promise<LlmRuntime> {
   return createCodexRuntime(scriptedCodexConfig(serverUrl, overrides), deps);
 }

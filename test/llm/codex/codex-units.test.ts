@@ -73,7 +73,7 @@ describe('codex child env', () => {
 });
 
 describe('codex call options', () => {
-  it('R18: isolation goes through thread options; config carries only history, features, analytics, provider', () => {
+  it('R18: isolation goes through thread options; config carries history, features, analytics, docs, skills, provider', () => {
     const config = scriptedCodexConfig('http://127.0.0.1:9');
     const options = buildCodexCallOptions({ config, model: 'gpt-5.5', system: 'Be brief.' });
     expect(options.thread).toEqual({
@@ -88,6 +88,10 @@ describe('codex call options', () => {
     const overrides = options.codex.config as Record<string, unknown>;
     expect(overrides.history).toEqual({ persistence: 'none' });
     expect(overrides.analytics).toEqual({ enabled: false });
+    // No project AGENTS.md and no skills catalogue in ktx's prompts (proved end to end in codex-isolation).
+    expect(overrides.project_doc_max_bytes).toBe(0);
+    expect(overrides.skills).toEqual({ include_instructions: false, bundled: { enabled: false } });
+    expect(options.codex.codexPathOverride).toBeUndefined();
     expect(overrides.developer_instructions).toBe('Be brief.');
     expect((overrides.features as Record<string, boolean>).shell_tool).toBe(false);
     expect(overrides.model_provider).toBe('ktx_gateway');
@@ -113,6 +117,8 @@ describe('codex call options', () => {
     expect(options.codex.apiKey).toBeUndefined();
     const keyed = buildCodexCallOptions({ config: { ...config, apiKey: 'sk-x' }, model: 'gpt-5.5' });
     expect(keyed.codex.apiKey).toBe('sk-x');
+    const wrapped = buildCodexCallOptions({ config, model: 'gpt-5.5', codexPathOverride: '/tmp/w/codex' });
+    expect(wrapped.codex.codexPathOverride).toBe('/tmp/w/codex');
   });
 });
 

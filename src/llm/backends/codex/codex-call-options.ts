@@ -38,6 +38,8 @@ export interface CodexCallOptionsInput {
   model: string;
   system?: string;
   mcp?: CodexMcpServerHandle;
+  /** The isolating wrapper (`codex-cli-launcher.ts`); absent where none runs. */
+  codexPathOverride?: string;
 }
 
 export interface CodexCallOptions {
@@ -53,7 +55,7 @@ type ConfigObject = NonNullable<CodexOptions['config']>;
  * `env` is the allow-listed child env plus this call's secrets. Nothing here touches process.env.
  */
 export function buildCodexCallOptions(input: CodexCallOptionsInput): CodexCallOptions {
-  const { config, model, system, mcp } = input;
+  const { config, model, system, mcp, codexPathOverride } = input;
   const extraEnv: Record<string, string> = {};
   const overrides: ConfigObject = {
     // No ~/.codex/history.jsonl entry for ktx's prompts.
@@ -61,6 +63,10 @@ export function buildCodexCallOptions(input: CodexCallOptionsInput): CodexCallOp
     features: Object.fromEntries(CODEX_DISABLED_FEATURES.map((name) => [name, false])),
     // Codex would otherwise send usage metrics to OpenAI (ab.chatgpt.com) from every ktx call.
     analytics: { enabled: false },
+    // No AGENTS.md from the project directory (or its parents) in ktx's prompts.
+    project_doc_max_bytes: 0,
+    // No skills catalogue (Codex's bundled skills or the user's) in the prompt.
+    skills: { include_instructions: false, bundled: { enabled: false } },
   };
   if (system !== undefined && system.trim() !== '') overrides.developer_instructions = system;
   if (mcp) {
@@ -93,7 +99,11 @@ export function buildCodexCallOptions(input: CodexCallOptionsInput): CodexCallOp
     overrides.model_provider = CODEX_GATEWAY_PROVIDER;
     overrides.model_providers = { [CODEX_GATEWAY_PROVIDER]: provider };
   }
-  const codex: CodexOptions = { env: buildCodexChildEnv(config.env, extraEnv), config: overrides };
+  const codex: CodexOptions = {
+    env: buildCodexChildEnv(config.env, extraEnv),
+    config: overrides,
+    ...(codexPathOverride ? { codexPathOverride } : {}),
+  };
   // Without a gateway an explicit key goes to the built-in OpenAI provider (the SDK sets CODEX_API_KEY).
   if (config.apiKey && !config.baseUrl) codex.apiKey = config.apiKey;
   return {

@@ -15,6 +15,11 @@ import type {
   RunAgentLoopInput,
   RunAgentLoopResult,
 } from '../../port.js';
+import {
+  type CodexCliLauncher,
+  createCodexCliLauncher,
+  resolveSdkCodexBinary,
+} from './codex-cli-launcher.js';
 import { resolveCodexModel } from './codex-models.js';
 import { loadCodexSdk } from './codex-sdk-loader.js';
 import { parseStructuredOutput, repairPrompt } from './codex-structured-output.js';
@@ -22,45 +27,71 @@ import { type CodexTurnInput, type CodexTurnOutcome, runCodexTurn } from './code
 
 export { detectCodexSdk } from './codex-sdk-loader.js';
 
+export interface CodexRuntimeDeps extends LlmRuntimeDeps {
+  /** Module name to import instead of @openai/codex-sdk (the not-installed test). */
+  sdkSpecifier?: string;
+  /** Where the CLI wrapper's private directory is created; the OS temp dir by default. */
+  tempDir?: string;
+  /** Defaults to process.platform; `win32` runs the CLI without the wrapper. */
+  platform?: NodeJS.Platform;
+}
+
 /**
  * The Codex backend: each call is one `codex exec` run through @openai/codex-sdk, with the user's
- * Codex sign-in (or an API key / OpenAI-compatible gateway from `config`). The SDK is imported when
- * the runtime is created, so a missing install fails there with `llm_not_installed` and the command
- * that fixes it. Temperature, maxOutputTokens and promptCaching have no Codex equivalent and are
- * ignored (status says so).
+ * Codex sign-in (or an API key / OpenAI-compatible gateway from `config`). The SDK and its CLI
+ * binary are looked up when the runtime is created, so a missing install fails there with
+ * `llm_not_installed` and the command that fixes it. The CLI runs through a wrapper that adds the
+ * isolation flags the SDK cannot pass (`codex-cli-launcher.ts`), written on the first call and
+ * removed by `close()`. `close()` also stops running calls: they reject with an AbortError. Temperature,
+ * maxOutputTokens and promptCaching have no Codex equivalent and are ignored (status says so).
  */
 export async function createCodexRuntime(
   config: ResolvedLlmConfig,
-  deps: LlmRuntimeDeps = {},
+  deps: CodexRuntimeDeps = {},
 ): Promise<LlmRuntime> {
   // Resolve every configured model first: a typo fails now, with the accepted forms named.
   for (const id of Object.values(config.models)) if (id !== undefined) resolveCodexModel(id);
-  await loadCodexSdk();
+  const sdk = await loadCodexSdk(deps.sdkSpecifier);
+  const binary = resolveSdkCodexBinary(sdk);
   const now = deps.now ?? (() => performance.now());
-  const running = new Set<() => void>();
-  let closed = false;
+  // Aborted by close(): every call's signal follows it, so a closed runtime leaves no child behind.
+  const closer = new AbortController();
+  let launcher: Promise<CodexCliLauncher> | undefined;
+  const launch = (): Promise<CodexCliLauncher> => {
+    // After close() nothing may write a new wrapper directory that no one would remove.
+    throwIfAborted(closer.signal);
+    launcher ??= createCodexCliLauncher(binary, {
+      ...(deps.platform ? { platform: deps.platform } : {}),
+      ...(deps.tempDir ? { tempDir: deps.tempDir } : {}),
+    }).catch((error: unknown) => {
+      // A temp dir that could not be written this time may work on the next call.
+      launcher = undefined;
+      throw error;
+    });
+    return launcher;
+  };
 
   const modelFor = (role: LlmModelRole): string => resolveCodexModel(modelForRole(config.models, role));
 
   const recorder = config.debugFile ? createDebugRecorder(config.debugFile) : undefined;
 
-  const turn = (input: LlmCallBase, extra: Partial<CodexTurnInput> = {}): Promise<CodexTurnOutcome> => {
-    if (closed)
+  const turn = async (input: LlmCallBase, extra: Partial<CodexTurnInput> = {}): Promise<CodexTurnOutcome> => {
+    if (closer.signal.aborted)
       throw new KtxError('llm_provider_error', 'This Codex runtime was closed.', {
         fix: 'Create a new runtime.',
       });
     throwIfAborted(input.signal);
+    const signal = input.signal ? AbortSignal.any([input.signal, closer.signal]) : closer.signal;
+    const { codexPathOverride } = await launch();
     return runCodexTurn({
+      sdk,
       config,
       model: modelFor(input.role),
       prompt: input.prompt,
       now,
-      track: (stop) => {
-        running.add(stop);
-        return () => running.delete(stop);
-      },
+      signal,
+      ...(codexPathOverride ? { codexPathOverride } : {}),
       ...(input.system !== undefined ? { system: input.system } : {}),
-      ...(input.signal ? { signal: input.signal } : {}),
       ...(input.onEvent ? { onEvent: input.onEvent } : {}),
       ...(deps.governor ? { governor: deps.governor } : {}),
       ...(recorder ? { recorder } : {}),
@@ -152,8 +183,14 @@ export async function createCodexRuntime(
     generateObject,
     runAgentLoop,
     close: async () => {
-      closed = true;
-      for (const stop of [...running]) stop();
+      if (!closer.signal.aborted) closer.abort();
+      // Running children were killed by the abort; the wrapper itself is no longer needed.
+      const pending = launcher;
+      launcher = undefined;
+      await pending?.then(
+        (started) => started.dispose(),
+        () => {},
+      );
     },
   };
 }

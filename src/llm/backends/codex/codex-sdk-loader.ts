@@ -48,16 +48,24 @@ export function codexNotInstalledError(cause?: unknown): KtxError {
   );
 }
 
-let loaded: Promise<typeof CodexSdk> | undefined;
+const loaded = new Map<string, Promise<typeof CodexSdk>>();
 
-/** Imports the SDK on first use only, so no other backend (and no `ktx --help`) pays for it. */
-export function loadCodexSdk(): Promise<typeof CodexSdk> {
-  loaded ??= import(SDK_PACKAGE).then(
-    (module) => module as typeof CodexSdk,
-    (error: unknown) => {
-      loaded = undefined;
-      throw codexNotInstalledError(error);
-    },
-  );
-  return loaded;
+/**
+ * Imports the SDK on first use only, so no other backend (and no `ktx --help`) pays for it. A module
+ * that cannot be found is `llm_not_installed`; any other import failure is rethrown as it is.
+ * `specifier` exists for the not-installed test (a name that does not resolve); production always
+ * passes the real package name.
+ */
+export function loadCodexSdk(specifier: string = SDK_PACKAGE): Promise<typeof CodexSdk> {
+  let pending = loaded.get(specifier);
+  if (!pending) {
+    pending = (import(specifier) as Promise<typeof CodexSdk>).catch((error: unknown) => {
+      loaded.delete(specifier);
+      const code = (error as { code?: unknown }).code;
+      if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw codexNotInstalledError(error);
+      throw error;
+    });
+    loaded.set(specifier, pending);
+  }
+  return pending;
 }

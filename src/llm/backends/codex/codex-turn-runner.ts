@@ -1,3 +1,4 @@
+import type * as CodexSdk from '@openai/codex-sdk';
 import { isKtxError, type KtxError } from '../../../core/index.js';
 import { abortErrorFor, isAbortError, linkAbortSignal, throwIfAborted } from '../../abort.js';
 import { classifyLlmError } from '../../classify-llm-error.js';
@@ -6,9 +7,11 @@ import type { LlmRuntimeEvent, LlmToolSet, RateLimitGovernor, ResolvedLlmConfig 
 import { buildCodexCallOptions } from './codex-call-options.js';
 import { CodexEventTracker, type CodexTurnSummary } from './codex-event-tracker.js';
 import { type CodexMcpServerHandle, startCodexMcpServer } from './codex-mcp-server.js';
-import { codexNotInstalledError, loadCodexSdk } from './codex-sdk-loader.js';
+import { codexNotInstalledError } from './codex-sdk-loader.js';
 
 export interface CodexTurnInput {
+  /** The loaded @openai/codex-sdk module (`loadCodexSdk`). */
+  sdk: typeof CodexSdk;
   config: ResolvedLlmConfig;
   model: string;
   system?: string;
@@ -21,8 +24,8 @@ export interface CodexTurnInput {
   onEvent?: (event: LlmRuntimeEvent) => void;
   governor?: RateLimitGovernor;
   now: () => number;
-  /** Registers the run so `runtime.close()` can stop it. */
-  track?: (stop: () => void) => () => void;
+  /** The isolating CLI wrapper's path (`codex-cli-launcher.ts`); absent where none runs. */
+  codexPathOverride?: string;
   /** `--debug-llm-requests`: one redacted line per attempt (shapes only, never text). */
   recorder?: LlmDebugRecorder;
   /** Recorded with each attempt; never sent anywhere. */
@@ -93,10 +96,9 @@ async function runOnce(
   input: CodexTurnInput,
   startedAt: number,
 ): Promise<Omit<CodexTurnOutcome, 'attempts' | 'totalMs'>> {
-  const sdk = await loadCodexSdk();
-  // The run's own controller: aborts with the caller, and alone when the budget is reached.
+  const { sdk } = input;
+  // The run's own controller: aborts with the caller (and runtime.close()), and alone at the budget.
   const run = linkAbortSignal(input.signal);
-  const untrack = input.track?.(() => run.controller.abort());
   const tracker = new CodexEventTracker({
     startedAt,
     now: input.now,
@@ -115,6 +117,7 @@ async function runOnce(
       model: input.model,
       ...(input.system !== undefined ? { system: input.system } : {}),
       ...(mcp ? { mcp } : {}),
+      ...(input.codexPathOverride ? { codexPathOverride: input.codexPathOverride } : {}),
     });
     let codex: InstanceType<typeof sdk.Codex>;
     try {
@@ -144,16 +147,12 @@ async function runOnce(
     streamError = error;
   } finally {
     await mcp?.close();
-    untrack?.();
     run.dispose();
   }
   if (input.signal?.aborted) throw abortErrorFor(input.signal);
   const summary = tracker.summary();
   if (budgetReached) return { summary, budgetReached };
-  if (streamError !== undefined && isAbortError(streamError)) {
-    // Stopped by runtime.close(): report it as the caller would see an abort.
-    throw streamError;
-  }
+  if (streamError !== undefined && isAbortError(streamError)) throw streamError;
   if (isKtxError(streamError) && streamError.code.startsWith('llm_')) {
     return { summary, budgetReached, error: streamError };
   }
