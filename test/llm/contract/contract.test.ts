@@ -1,7 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isKtxError } from '../../../src/core/index.js';
-import { isAbortError, type LlmRuntimeEvent, type LlmToolSet } from '../../../src/llm/index.js';
+import {
+  isAbortError,
+  type LlmRuntime,
+  type LlmRuntimeEvent,
+  type LlmToolSet,
+} from '../../../src/llm/index.js';
 import {
   type ScriptedModelServer,
   startScriptedModelServer,
@@ -36,6 +41,12 @@ for (const harness of BACKEND_HARNESSES) {
       await server?.close();
     });
     beforeEach(() => server.reset());
+    // Every runtime a case opens is closed after it (close is idempotent), so backends that hold
+    // child processes or temp dirs (Codex's CLI wrapper) leave nothing behind, even when a case fails.
+    const opened: LlmRuntime[] = [];
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((llm) => llm.close()));
+    });
 
     const contractCase = (id: ContractCase, title: string, body: () => Promise<void>, timeout = 20_000) => {
       const reason = harness.skip?.[id];
@@ -44,8 +55,11 @@ for (const harness of BACKEND_HARNESSES) {
     };
     // The name a scripted tool call uses for a ktx tool on this backend (Codex: mcp__ktx__<tool>).
     const toolCall = (tool: string) => harness.scriptedToolName?.(tool) ?? tool;
-    const runtime = (overrides?: Parameters<BackendHarness['makeRuntime']>[1]) =>
-      harness.makeRuntime(server.url, overrides);
+    const runtime = async (overrides?: Parameters<BackendHarness['makeRuntime']>[1]) => {
+      const llm = await harness.makeRuntime(server.url, overrides);
+      opened.push(llm);
+      return llm;
+    };
 
     contractCase(
       'text',
