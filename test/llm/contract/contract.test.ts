@@ -267,6 +267,8 @@ for (const harness of BACKEND_HARNESSES) {
         expect(events.filter((event) => event.kind === 'retry')).toHaveLength(1);
         expect(events.some((event) => event.kind === 'rate_limit_wait')).toBe(true);
       },
+      // Two agent-SDK child processes plus the wait: slow on a loaded 2-core CI machine.
+      60_000,
     );
 
     contractCase('auth', 'a 401 becomes llm_auth with a fix line', async () => {
