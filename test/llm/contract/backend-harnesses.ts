@@ -165,8 +165,6 @@ export const BACKEND_HARNESSES: BackendHarness[] = [
     model: CLAUDE_TEST_MODEL,
     scriptedToolName: (tool) => `mcp__ktx__${tool}`,
     skip: {
-      unknown_model:
-        'after a 404 on the streaming request the CLI asks once more without streaming, which this one-turn case does not script (test/llm/claude-code scripts both)',
       malformed_tool_json:
         'the Claude Code CLI parses tool-call JSON itself and returns the error to the model before any hook or tool runs; the model corrects it next turn (test/llm/claude-code covers it)',
     },

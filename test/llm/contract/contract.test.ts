@@ -280,12 +280,15 @@ for (const harness of BACKEND_HARNESSES) {
     });
 
     contractCase('unknown_model', 'an unknown model becomes llm_model_unavailable', async () => {
-      server.push({
+      // Scripted twice: after a 404 on the stream the Claude Code CLI asks once more without streaming.
+      // Backends that ask once leave the second turn unused (reset before the next case).
+      const notFound = {
         kind: 'error',
         status: 404,
         message: 'model: claude-nope does not exist',
         code: 'model_not_found',
-      });
+      } as const;
+      server.push(notFound, notFound);
       const llm = await runtime();
       const failure = await llm.generateText({ role: 'default', prompt: 'p' }).catch((e: unknown) => e);
       expect(isKtxError(failure, 'llm_model_unavailable')).toBe(true);
