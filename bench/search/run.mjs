@@ -1,15 +1,29 @@
 #!/usr/bin/env node
 // `npm run bench:search`: retrieval quality (recall@1, recall@5, MRR; lexical and hybrid) on a
-// demo-like project and a synthetic ~10,000-entity one, query latency, full and incremental reindex.
+// demo-like project, the real bundled Brightdock demo and a synthetic ~10,000-entity project; query
+// latency, full and incremental reindex. `--only demo-like|brightdock|synthetic` runs one section;
+// `--verbose` prints every Brightdock question not ranked first with its top hits.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openProject, openProjectIndex, reindexProject } from '../../dist/app/index.js';
 import { percentile } from '../harness.mjs';
+import { runBrightdockBench } from './brightdock-bench.mjs';
 import { startHashEmbeddingServer } from './hash-embedding-server.mjs';
+import { latency, quality } from './measure-retrieval.mjs';
 import { QUESTIONS } from './questions.mjs';
 import { writeSaasProject } from './saas-project.mjs';
 import { writeScannedShard, writeSyntheticProject } from './synthetic-project.mjs';
+
+const SECTIONS = ['demo-like', 'brightdock', 'synthetic'];
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && !SECTIONS.includes(only)) {
+  process.stderr.write(`bench:search: --only takes one of ${SECTIONS.join(', ')}\n`);
+  process.exit(2);
+}
+const runs = (section) => only === undefined || only === section;
+const verbose = process.argv.includes('--verbose');
 
 const work = mkdtempSync(join(tmpdir(), 'ktx-bench-search-'));
 const lines = [];
@@ -17,58 +31,6 @@ const say = (line) => {
   lines.push(line);
   process.stdout.write(`${line}\n`);
 };
-
-async function quality(dir, questions) {
-  const project = openProject({ projectDir: dir });
-  const opened = await openProjectIndex(project);
-  try {
-    await opened.index.sync();
-    let at1 = 0;
-    let at5 = 0;
-    let rr = 0;
-    const misses = [];
-    for (const [query, expected] of questions) {
-      const { hits } = await opened.index.search({ query, limit: 10 });
-      const rank = hits.findIndex((hit) => expected.includes(`${hit.kind}:${hit.key}`));
-      if (rank === 0) at1++;
-      if (rank >= 0 && rank < 5) at5++;
-      if (rank >= 0) rr += 1 / (rank + 1);
-      else misses.push(query);
-    }
-    const n = questions.length;
-    return { n, at1: at1 / n, at5: at5 / n, mrr: rr / n, misses, embeddingProblem: opened.embeddingProblem };
-  } finally {
-    await opened.close();
-  }
-}
-
-async function latency(dir, questions, runs = 3) {
-  const opened = await openProjectIndex(openProject({ projectDir: dir }));
-  try {
-    await opened.index.sync();
-    for (const [query] of questions.slice(0, 5)) await opened.index.search({ query });
-    const samples = [];
-    // CPU time per query as well: wall-clock percentiles on a shared machine mostly measure its load.
-    const cpuStart = process.cpuUsage();
-    for (let round = 0; round < runs; round++) {
-      for (const [query] of questions) {
-        const start = process.hrtime.bigint();
-        await opened.index.search({ query });
-        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    }
-    const cpu = process.cpuUsage(cpuStart);
-    samples.sort((a, b) => a - b);
-    return {
-      p50: percentile(samples, 0.5),
-      p95: percentile(samples, 0.95),
-      n: samples.length,
-      cpuMs: (cpu.user + cpu.system) / 1000 / samples.length,
-    };
-  } finally {
-    await opened.close();
-  }
-}
 
 /** One sync as a fresh `ktx` process does it (open the project and its index, sync), timed whole. */
 async function timeSync(dir) {
@@ -86,13 +48,11 @@ async function timeSync(dir) {
 const fmt = (value) => value.toFixed(3);
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-const embedServer = await startHashEmbeddingServer(256);
-try {
+async function demoLikeSection(embedServer) {
   // 1. Demo-like project: quality, lexical vs hybrid.
   const demo = join(work, 'demo');
   writeSaasProject(demo);
-  say(`# search bench (${new Date().toISOString()}, node ${process.version})`);
-  say(`demo project: ${QUESTIONS.length} labelled questions`);
+  say(`demo-like project (generated, bench/search/saas-project.mjs): ${QUESTIONS.length} labelled questions`);
   const lexical = await quality(demo, QUESTIONS);
   say(
     `  lexical  recall@1 ${fmt(lexical.at1)}  recall@5 ${fmt(lexical.at5)}  MRR ${fmt(lexical.mrr)}  misses: ${lexical.misses.join(' | ') || 'none'}`,
@@ -109,7 +69,9 @@ try {
   say(
     `  hybrid query latency (warm, loopback embedding server): p50 ${ms(demoLatency.p50)}  p95 ${ms(demoLatency.p95)} over ${demoLatency.n}`,
   );
+}
 
+async function syntheticSection(embedServer) {
   // 2. Synthetic ~10,000-entity project.
   const big = join(work, 'synthetic');
   const { questions, entities } = writeSyntheticProject(big);
@@ -189,6 +151,14 @@ try {
   say(
     'targets: p50 < 10 ms warm at 10,000 entities; full lexical reindex < 5 s; single-file change < 100 ms',
   );
+}
+
+const embedServer = await startHashEmbeddingServer(256);
+try {
+  say(`# search bench (${new Date().toISOString()}, node ${process.version})`);
+  if (runs('demo-like')) await demoLikeSection(embedServer);
+  if (runs('brightdock')) await runBrightdockBench({ work, embedServer, say, verbose });
+  if (runs('synthetic')) await syntheticSection(embedServer);
 } finally {
   await embedServer.close();
   rmSync(work, { recursive: true, force: true });
