@@ -1,7 +1,8 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { KtxError, toKtxError } from '../core/index.js';
 import { type AnyKtxTool, type ToolContext, toolErrorText } from '../tools/index.js';
+import { loadMcpSdk } from './load-mcp-sdk.js';
 
 /** How long one tool call may run before it is cancelled and answered with `tool_timeout`. */
 export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
@@ -35,7 +36,8 @@ export const SERVER_INSTRUCTIONS = [
  * refused SQL, timeout) is an `isError` result whose text names the problem and the fix; only
  * protocol faults become JSON-RPC errors.
  */
-export function createMcpServer(options: McpServerOptions): McpServer {
+export async function createMcpServer(options: McpServerOptions): Promise<McpServer> {
+  const { McpServer } = await loadMcpSdk();
   const server = new McpServer(
     { name: 'ktx', version: options.version },
     { instructions: SERVER_INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },

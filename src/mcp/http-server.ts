@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { KtxError } from '../core/index.js';
 import { createMcpServer, type McpServerOptions } from './create-mcp-server.js';
 import { createHttpGuard, isLoopbackHost } from './http-guard.js';
+import { loadMcpSdk } from './load-mcp-sdk.js';
 
 export const DEFAULT_MCP_HOST = '127.0.0.1';
 export const DEFAULT_MCP_PORT = 7878;
@@ -100,7 +100,8 @@ export async function startMcpHttpServer(options: McpHttpOptions): Promise<McpHt
     } catch {
       return reply(response, 400, 'request body is not JSON');
     }
-    const server = createMcpServer(options);
+    const { StreamableHTTPServerTransport } = await loadMcpSdk();
+    const server = await createMcpServer(options);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

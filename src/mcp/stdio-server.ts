@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createMcpServer, type McpServerOptions } from './create-mcp-server.js';
+import { loadMcpSdk } from './load-mcp-sdk.js';
 
 export interface McpStdioOptions extends McpServerOptions {
   stdin?: Readable;
@@ -12,7 +12,8 @@ export interface McpStdioOptions extends McpServerOptions {
  * only; anything else a caller wants to say goes to stderr.
  */
 export async function serveMcpStdio(options: McpStdioOptions): Promise<void> {
-  const server = createMcpServer(options);
+  const { StdioServerTransport } = await loadMcpSdk();
+  const server = await createMcpServer(options);
   const transport = new StdioServerTransport(
     options.stdin ?? process.stdin,
     options.stdout ?? process.stdout,

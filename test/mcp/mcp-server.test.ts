@@ -34,7 +34,7 @@ describe('the MCP server over one shared project context', () => {
         }),
     });
     const records: ToolCallRecord[] = [];
-    const server = createMcpServer({
+    const server = await createMcpServer({
       tools: [...ANALYST_TOOLS, slow],
       context,
       version: 'test',
