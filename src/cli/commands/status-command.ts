@@ -4,6 +4,14 @@ import { commandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
 const SYMBOL: Record<CheckResult['level'], string> = { ok: '✓', warn: '!', fail: '✗', skip: '-' };
+const AREA_TITLE: Record<CheckResult['area'], string> = {
+  config: 'Config',
+  connections: 'Connections',
+  llm: 'LLM',
+  embeddings: 'Embeddings',
+  context: 'Context',
+  agents: 'Agents',
+};
 const VERDICT: Record<StatusReport['verdict'], string> = {
   ready: 'Ready.',
   partial: 'Partially ready: see the warnings above.',
@@ -16,7 +24,7 @@ function renderStatus(report: StatusReport, verbose: boolean): string {
   for (const check of report.checks) {
     if (check.area !== area) {
       area = check.area;
-      lines.push('', area[0]!.toUpperCase() + area.slice(1));
+      lines.push('', AREA_TITLE[check.area]);
     }
     lines.push(`  ${SYMBOL[check.level]} ${check.message}`);
     if (check.fix && check.level !== 'ok') lines.push(`      fix: ${check.fix}`);
