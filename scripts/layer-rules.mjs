@@ -42,3 +42,10 @@ export const PORT_FILES = new Set(['connectors/port.ts', 'llm/port.ts']);
 
 /** Layers that must not import a concrete adapter even through an index (only the app may). */
 export const PURE_LAYERS = new Set(['semantic']);
+
+/**
+ * Layers whose subfolders may expose their own `index.ts` facade to other layers. The app layer keeps
+ * heavy subsystems (LLM, search, wiki, MCP, agents, demo) out of its main index, so `ktx sql` does not
+ * load them; the commands that need one import `app/<subsystem>/index.ts` lazily.
+ */
+export const FACADE_LAYERS = new Set(['app']);

@@ -6,11 +6,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../scripts/demo-data/generate.mjs';
 import { loadDemoData } from '../../scripts/demo-data/load.mjs';
+import { DEMO_CONNECTION_ID, DEMO_QUERIES, demoAssetsDir } from '../../src/app/demo/index.js';
 import {
   type DatabaseInput,
-  DEMO_CONNECTION_ID,
-  DEMO_QUERIES,
-  demoAssetsDir,
   loadSemanticLayer,
   type OpenProject,
   openProject,

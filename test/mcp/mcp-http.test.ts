@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServeHttpHandle, serveHttp } from '../../src/app/index.js';
+import { type ServeHttpHandle, serveHttp } from '../../src/app/mcp/index.js';
 import { call, httpClient, TOOL_NAMES } from './mcp-client.js';
 import { makeMcpProject } from './mcp-project.js';
 

@@ -2,7 +2,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { analystToolSet, createProjectToolContext, type ProjectToolContext } from '../../src/app/index.js';
+import {
+  analystToolSet,
+  createProjectToolContext,
+  type ProjectToolContext,
+} from '../../src/app/mcp/index.js';
 import { createMcpServer, type ToolCallRecord } from '../../src/mcp/index.js';
 import { ANALYST_TOOLS, defineTool } from '../../src/tools/index.js';
 import { call } from './mcp-client.js';

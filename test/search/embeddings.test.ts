@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSaasProject } from '../../bench/search/saas-project.mjs';
-import { openProject, reindexProject, searchProjectDetailed } from '../../src/app/index.js';
+import { openProject } from '../../src/app/index.js';
+import { reindexProject, searchProjectDetailed } from '../../src/app/search/index.js';
 import {
   createEmbeddingProvider,
   createRateLimitGovernor,

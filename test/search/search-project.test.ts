@@ -2,7 +2,8 @@ import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSaasProject } from '../../bench/search/saas-project.mjs';
-import { openProject, reindexProject, searchProject, searchProjectDetailed } from '../../src/app/index.js';
+import { openProject } from '../../src/app/index.js';
+import { reindexProject, searchProject, searchProjectDetailed } from '../../src/app/search/index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('searchProject over wiki, semantic layer and scanned values', () => {

@@ -2,12 +2,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, write
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  openProject,
-  reindexProject,
-  SEARCH_INDEX_FILE,
-  searchProjectDetailed,
-} from '../../src/app/index.js';
+import { openProject } from '../../src/app/index.js';
+import { reindexProject, SEARCH_INDEX_FILE, searchProjectDetailed } from '../../src/app/search/index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // A layer with every way files compose: a scan shard, an overlay on one of its tables, a standalone

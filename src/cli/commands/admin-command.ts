@@ -24,7 +24,7 @@ export function registerAdminCommand(program: Command, io: CliIo): void {
     .description('Rebuild the search index (.ktx/search.sqlite) from wiki pages, semantic layer and scans')
     .action(async (_options: unknown, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/search/index.js')) };
       const project = app.openProject(context.location);
       const result = await app.reindexProject(project);
       if (result.embeddingProblem && context.mode !== 'json') {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { commandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
-type DemoProgress = import('../../app/index.js').DemoProgress;
+type DemoProgress = import('../../app/demo/index.js').DemoProgress;
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -54,7 +54,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--dir <dir>', 'folder to build it in (created; an earlier demo there is refreshed)', 'ktx-demo')
     .action(async (options: DemoOptions, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/demo/index.js')) };
       const printer = context.mode === 'json' ? undefined : demoProgressPrinter(io);
       const result = await app.runDemo({
         dir: options.dir,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { TestLlmResult } from '../../app/index.js';
+import type { TestLlmResult } from '../../app/llm/index.js';
 import { commandContext } from '../command-context.js';
 import type { CliIo } from '../io.js';
 
@@ -38,7 +38,7 @@ export function registerLlmCommand(program: Command, io: CliIo): void {
     )
     .action(async (options: { role?: string }, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/llm/index.js')) };
       const project = app.openProject(context.location);
       const role = app.parseModelRole(options.role);
       const controller = new AbortController();

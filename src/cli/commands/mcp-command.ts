@@ -42,7 +42,7 @@ export function registerMcpCommand(program: Command, io: CliIo): void {
 
   const showStatus = async (command: Command) => {
     const context = commandContext(command, io);
-    const app = await import('../../app/index.js');
+    const app = { ...(await import('../../app/index.js')), ...(await import('../../app/mcp/index.js')) };
     const status = await app.mcpDaemonStatus(context.location);
     context.emit(
       {
@@ -78,7 +78,7 @@ export function registerMcpCommand(program: Command, io: CliIo): void {
     .option('--call-timeout-ms <ms>', 'cancel a tool call after this long (default 120000)', positiveInteger)
     .action(async (options: { user?: string; callTimeoutMs?: number }, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/mcp/index.js')) };
       const user = options.user ?? (io.env.KTX_USER?.trim() || undefined);
       await app.serveStdio({
         location: context.location,
@@ -105,7 +105,7 @@ export function registerMcpCommand(program: Command, io: CliIo): void {
     .option('--foreground', 'run in this terminal instead of as a daemon')
     .action(async (options: StartOptions, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/mcp/index.js')) };
       const shared = {
         location: context.location,
         ...(options.host ? { host: options.host } : {}),
@@ -141,7 +141,7 @@ export function registerMcpCommand(program: Command, io: CliIo): void {
     .description('Stop the MCP daemon of this project')
     .action(async (_options: unknown, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/mcp/index.js')) };
       const state = await app.stopMcpDaemon(context.location);
       context.emit(
         { stopped: true, pid: state.pid, url: state.url },
@@ -161,7 +161,7 @@ export function registerMcpCommand(program: Command, io: CliIo): void {
     .option('-f, --follow', 'keep printing new lines until interrupted')
     .action(async (options: { lines?: number; follow?: boolean }, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/mcp/index.js')) };
       const tail = app.mcpDaemonLogs(context.location, options.lines ?? 50);
       context.emit(
         { file: tail.file, lines: tail.text ? tail.text.split('\n') : [] },

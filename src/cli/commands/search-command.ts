@@ -43,7 +43,11 @@ export function registerSearchCommand(program: Command, io: CliIo): void {
           fix: 'Give some words to search for, e.g. `ktx search net revenue retention`.',
         });
       }
-      const app = await import('../../app/index.js');
+      const app = {
+        ...(await import('../../app/index.js')),
+        ...(await import('../../app/search/index.js')),
+        ...(await import('../../app/wiki/index.js')),
+      };
       const project = app.openProject(context.location);
       const kinds = kindsOf(options.kind);
       for (const kind of kinds ?? []) {

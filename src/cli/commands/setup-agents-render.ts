@@ -1,4 +1,4 @@
-import type { SetupAgentsResult } from '../../app/index.js';
+import type { SetupAgentsResult } from '../../app/agents/index.js';
 
 /** Text output of `ktx setup --agents`: per client, each file and what happened to it, then next steps. */
 export function renderSetupAgents(result: SetupAgentsResult): string {

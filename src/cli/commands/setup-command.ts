@@ -105,7 +105,8 @@ export function registerSetupCommand(program: Command, io: CliIo): void {
       const app = await import('../../app/index.js');
       if (raw.agents) {
         const { renderSetupAgents } = await import('./setup-agents-render.js');
-        const result = app.setupAgents({ ...context.location, ...agentFlags(raw) });
+        const agents = await import('../../app/agents/index.js');
+        const result = agents.setupAgents({ ...context.location, ...agentFlags(raw) });
         context.emit(result, () => renderSetupAgents(result));
         return;
       }

@@ -1,4 +1,5 @@
-import type { LlmBackend, LlmSetupInput } from '../../app/index.js';
+import type { LlmBackend } from '../../app/index.js';
+import type { LlmSetupInput } from '../../app/llm/index.js';
 import { didYouMean, KtxError } from '../../core/index.js';
 import type { SetupOptions } from './setup-options.js';
 

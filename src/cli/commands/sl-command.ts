@@ -19,7 +19,7 @@ export function registerSlCommand(program: Command, io: CliIo): void {
     .option('--connection-id <id>', 'connection whose semantic layer to use (optional with one connection)')
     .action(async (words: string[], options: { connectionId?: string }, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = { ...(await import('../../app/index.js')), ...(await import('../../app/search/index.js')) };
       const project = app.openProject(context.location);
       const layer = app.loadSemanticLayer(project, app.pickConnectionId(project, options.connectionId));
       const describe = (source: NonNullable<ReturnType<typeof layer.model.sources.get>>) => ({

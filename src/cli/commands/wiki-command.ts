@@ -20,7 +20,11 @@ function userFlag(command: Command): string | undefined {
 }
 
 async function openWiki(context: CommandContext, user: string | undefined) {
-  const app = await import('../../app/index.js');
+  const app = {
+    ...(await import('../../app/index.js')),
+    ...(await import('../../app/wiki/index.js')),
+    ...(await import('../../app/search/index.js')),
+  };
   const project = app.openProject(context.location);
   return { app, project, userId: app.resolveWikiReader(project, { user, env: context.io.env }) };
 }
@@ -145,7 +149,11 @@ export function registerWikiCommand(program: Command, io: CliIo): void {
           });
         }
         const text = options.stdin ? readFileSync(0, 'utf8') : readPageFile(resolve(io.cwd, options.file!));
-        const app = await import('../../app/index.js');
+        const app = {
+          ...(await import('../../app/index.js')),
+          ...(await import('../../app/wiki/index.js')),
+          ...(await import('../../app/search/index.js')),
+        };
         const project = app.openProject(context.location);
         const userId = userFlag(command);
         // A global write that the reader's own overlay hides would look like it did nothing.
@@ -177,7 +185,11 @@ export function registerWikiCommand(program: Command, io: CliIo): void {
     .option('--user <id>', 'remove wiki/user/<id>/<key>.md instead of the global page')
     .action(async (key: string, _options: UserOption, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = {
+        ...(await import('../../app/index.js')),
+        ...(await import('../../app/wiki/index.js')),
+        ...(await import('../../app/search/index.js')),
+      };
       const project = app.openProject(context.location);
       const user = userFlag(command);
       // Same rule as reading: an explicit user must exist.
@@ -196,7 +208,11 @@ export function registerWikiCommand(program: Command, io: CliIo): void {
     )
     .action(async (_options: unknown, command: Command) => {
       const context = commandContext(command, io);
-      const app = await import('../../app/index.js');
+      const app = {
+        ...(await import('../../app/index.js')),
+        ...(await import('../../app/wiki/index.js')),
+        ...(await import('../../app/search/index.js')),
+      };
       const project = app.openProject(context.location);
       const report = app.checkProjectWiki(project);
       context.emit(report, () => {
