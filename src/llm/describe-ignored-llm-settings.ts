@@ -3,15 +3,9 @@ import {
   claudeCodeIgnoredSettings,
 } from './backends/claude-code/claude-code-ignored-settings.js';
 import { codexIsolationNotes } from './backends/codex/codex-cli-launcher.js';
-import type { LlmPromptCaching, ResolvedLlmConfig } from './port.js';
+import { DEFAULT_PROMPT_CACHING, type LlmPromptCaching, type ResolvedLlmConfig } from './port.js';
 
-const DEFAULTS: LlmPromptCaching = {
-  enabled: true,
-  systemTtl: '1h',
-  toolsTtl: '1h',
-  historyTtl: '5m',
-  vertexFallbackTo5m: true,
-};
+const DEFAULTS = DEFAULT_PROMPT_CACHING;
 
 function changedTtlFields(caching: LlmPromptCaching): string[] {
   return (['systemTtl', 'toolsTtl', 'historyTtl'] as const).filter((key) => caching[key] !== DEFAULTS[key]);

@@ -183,6 +183,18 @@ export interface LlmPromptCaching {
 }
 
 /**
+ * What `llm.promptCaching` means when a field is unset. The app fills gaps from it, and status reports
+ * a backend's ignored settings only where they differ from it, so both must read this one value.
+ */
+export const DEFAULT_PROMPT_CACHING: LlmPromptCaching = {
+  enabled: true,
+  systemTtl: '1h',
+  toolsTtl: '1h',
+  historyTtl: '5m',
+  vertexFallbackTo5m: true,
+};
+
+/**
  * The `llm` block after the app layer resolved `env:`/`file:` references and applied defaults. The llm
  * layer never reads ktx.yaml or `process.env` itself: everything it needs arrives here.
  */

@@ -1,4 +1,4 @@
-import { isKtxError, toKtxError } from '../../core/index.js';
+import { isKtxError } from '../../core/index.js';
 import {
   createLlmRuntime,
   describeIgnoredLlmSettings,
@@ -8,13 +8,9 @@ import {
   validateModelId,
 } from '../../llm/index.js';
 import type { KtxConfig } from '../../project/index.js';
-import type { LlmReadiness, ReadinessProblem } from '../../status/index.js';
+import type { LlmReadiness } from '../../status/index.js';
+import { problemOf } from './problem-of.js';
 import { describeKeySource, resolveLlmConfig } from './resolve-llm-config.js';
-
-function problemOf(error: unknown): ReadinessProblem {
-  const ktx = toKtxError(error);
-  return { code: ktx.code, message: ktx.message, ...(ktx.fix ? { fix: ktx.fix } : {}) };
-}
 
 export interface LlmReadinessInput {
   projectDir: string;

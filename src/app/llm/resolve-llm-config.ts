@@ -1,6 +1,6 @@
 import { KtxError } from '../../core/index.js';
 import type { LlmModelRole, LlmPromptCaching, ResolvedLlmConfig } from '../../llm/port.js';
-import { LLM_MODEL_ROLES } from '../../llm/port.js';
+import { DEFAULT_PROMPT_CACHING, LLM_MODEL_ROLES } from '../../llm/port.js';
 import { type KtxConfig, parseSecretRef, resolveSecret } from '../../project/index.js';
 
 type LlmBlock = KtxConfig['llm'];
@@ -26,13 +26,8 @@ function providerBlock(llm: LlmBlock, backend: ActiveBackend): { api_key?: strin
 
 function promptCaching(llm: LlmBlock): LlmPromptCaching {
   const caching = llm.promptCaching ?? {};
-  return {
-    enabled: caching.enabled ?? true,
-    systemTtl: caching.systemTtl ?? '1h',
-    toolsTtl: caching.toolsTtl ?? '1h',
-    historyTtl: caching.historyTtl ?? '5m',
-    vertexFallbackTo5m: caching.vertexFallbackTo5m ?? true,
-  };
+  const defined = Object.fromEntries(Object.entries(caching).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_PROMPT_CACHING, ...defined };
 }
 
 function resolveModels(llm: LlmBlock, backend: ActiveBackend, options: ResolveLlmOptions) {

@@ -3,6 +3,7 @@ import { KtxError } from '../../core/index.js';
 import { createLlmRuntime, probeLlm } from '../../llm/index.js';
 import type { LlmModelRole, LlmRuntimeEvent, LlmToolDescriptor, LlmUsage } from '../../llm/port.js';
 import type { OpenProject } from '../open-project.js';
+import { problemOf } from './problem-of.js';
 import { resolveLlmConfig } from './resolve-llm-config.js';
 
 export interface TestLlmInput {
@@ -40,15 +41,6 @@ const ADD_TOOL: LlmToolDescriptor = {
   },
 };
 
-function errorFields(error: unknown): { code: string; message: string; fix?: string } {
-  const value = error as Partial<KtxError> & { message?: string };
-  return {
-    code: value.code ?? 'llm_provider_error',
-    message: value.message ?? String(error),
-    ...(value.fix ? { fix: value.fix } : {}),
-  };
-}
-
 /**
  * `ktx llm test`: the status probe, then one small tool-using loop, so a user sees that the backend
  * answers AND can drive ktx's tools, with timings and token usage.
@@ -76,7 +68,7 @@ export async function testLlm(project: OpenProject, input: TestLlmInput): Promis
         ok: probe.ok,
         ms: probe.ms,
         ...(probe.text !== undefined ? { text: probe.text } : {}),
-        ...(probe.error ? { error: errorFields(probe.error) } : {}),
+        ...(probe.error ? { error: problemOf(probe.error) } : {}),
       },
     };
     if (!probe.ok) return result;
@@ -102,7 +94,7 @@ export async function testLlm(project: OpenProject, input: TestLlmInput): Promis
       totalMs: Math.round(loop.metrics.totalMs),
       usage: loop.metrics.usage,
       ...(loop.finalText !== undefined ? { finalText: loop.finalText } : {}),
-      ...(loop.error ? { error: errorFields(loop.error) } : {}),
+      ...(loop.error ? { error: problemOf(loop.error) } : {}),
     };
     return result;
   } finally {

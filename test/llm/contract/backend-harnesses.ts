@@ -44,13 +44,9 @@ export interface BackendHarness {
 }
 
 /** The defaults a new user gets from `ktx setup` (app layer resolve-llm-config). */
-export const DEFAULT_PROMPT_CACHING: ResolvedLlmConfig['promptCaching'] = {
-  enabled: true,
-  systemTtl: '1h',
-  toolsTtl: '1h',
-  historyTtl: '5m',
-  vertexFallbackTo5m: true,
-};
+import { DEFAULT_PROMPT_CACHING } from '../../../src/llm/port.js';
+
+export { DEFAULT_PROMPT_CACHING };
 
 /** A governor with short opaque backoffs so 5xx retries do not slow the suite; retry-after is still honoured. */
 export function fastGovernor() {
